@@ -1,0 +1,70 @@
+"""A small persistent key-value store for work cached by content hash.
+
+One SQLite file per kind of work (Markdown HTML, rendered pages, …) under the cache
+folder, outside ``output/``. SQLite gives atomic writes and one file instead of
+thousands; only the main process touches it, workers just compute.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+
+def content_key(*parts: str | bytes) -> str:
+    """A SHA-256 over the parts, each separated so that ("ab", "c") != ("a", "bc")."""
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()
+
+
+class KeyValueCache:
+    """Text or bytes values by key, kept in ``<folder>/<name>.sqlite``."""
+
+    def __init__(self, folder: Path, name: str):
+        self.path = Path(folder) / f"{name}.sqlite"
+        self._db: sqlite3.Connection | None = None
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._db is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        return self._db
+
+    def get_many(self, keys: list[str]) -> dict[str, bytes]:
+        db = self._connect()
+        found: dict[str, bytes] = {}
+        unique = list(dict.fromkeys(keys))
+        for start in range(0, len(unique), 500):
+            chunk = unique[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for key, value in db.execute(f"SELECT key, value FROM kv WHERE key IN ({marks})", chunk):
+                found[key] = value
+        return found
+
+    def put_many(self, items: dict[str, bytes]) -> None:
+        if not items:
+            return
+        db = self._connect()
+        with db:
+            db.executemany("INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)", items.items())
+
+    def keep_only(self, keys: set[str]) -> None:
+        """Drop every entry not in *keys*, so the cache holds one build's worth."""
+        db = self._connect()
+        with db:
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS keep (key TEXT PRIMARY KEY)")
+            db.execute("DELETE FROM keep")
+            db.executemany("INSERT OR IGNORE INTO keep (key) VALUES (?)", ((k,) for k in keys))
+            db.execute("DELETE FROM kv WHERE key NOT IN (SELECT key FROM keep)")
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None

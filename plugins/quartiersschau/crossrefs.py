@@ -1,0 +1,153 @@
+"""Rules across records: ids are valid and unique, references exist, images are there.
+
+Runs after every file has been read, so it can report *all* broken links in one go.
+It is defensive about shapes: a field with the wrong type was already reported by
+the schema check and is skipped here.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .ids import ID_PATTERN, make_id
+from .problems import Problem
+from .records import ContentPaths, Record, RecordSet
+from .validation import did_you_mean
+
+# First path segments that the site itself uses; a page may not take them.
+RESERVED_SLUGS = {
+    "standorte", "projekte", "themen", "regionen", "geschichten", "karte", "suche",
+    "daten", "theme", "bilder", "feeds", "pagefind",
+}
+
+_ID = re.compile(ID_PATTERN)
+
+
+def _list_of_str(value) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+class _Checker:
+    def __init__(self, records: RecordSet, paths: ContentPaths):
+        self.records = records
+        self.paths = paths
+        self.problems: list[Problem] = []
+
+    def add(self, record: Record, path: tuple, message: str, *, key: bool = False) -> None:
+        self.problems.append(record.problem(path, message, key=key))
+
+    # --- ids -------------------------------------------------------------
+
+    def file_ids(self, records: list[Record], folder_label: str) -> None:
+        for record in records:
+            if not _ID.match(record.id):
+                suggestion = make_id(record.id) or "name"
+                self.problems.append(Problem(
+                    record.source, 1, 1, "(Dateiname)",
+                    f"'{record.id}' ist keine gültige Kennung für {folder_label} – Datei umbenennen, "
+                    f"z. B. in '{suggestion}{Path(record.source).suffix}' (nur a–z, 0–9 und Bindestriche)",
+                ))
+
+    def list_ids(self, record: Record | None, items_path: tuple = ()) -> set[str]:
+        """Ids of a list of entries (themes, regions, phases); duplicates are problems."""
+        if record is None:
+            return set()
+        items = record.data
+        for part in items_path:
+            items = items.get(part) if isinstance(items, dict) else None
+        seen: dict[str, int] = {}
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            value = item.get("id") if isinstance(item, dict) else None
+            if not isinstance(value, str):
+                continue
+            if value in seen:
+                first_line = record.doc.locate(items_path + (seen[value], "id"))[0]
+                self.add(record, items_path + (index, "id"), f"Kennung '{value}' kommt doppelt vor (zuerst in Zeile {first_line})")
+            else:
+                seen[value] = index
+        return set(seen)
+
+    # --- references --------------------------------------------------------
+
+    def ref(self, record: Record, path: tuple, value, known: set[str], noun: str) -> None:
+        if isinstance(value, str) and value not in known:
+            self.add(record, path, f"{noun} '{value}'{did_you_mean(value, known)}")
+
+    def refs(self, record: Record, field: str, known: set[str], noun: str) -> None:
+        values = record.data.get(field)
+        for index, value in enumerate(values if isinstance(values, list) else []):
+            self.ref(record, (field, index), value, known, noun)
+
+    # --- images ------------------------------------------------------------
+
+    def image(self, record: Record, path: tuple, image) -> None:
+        src = image.get("src") if isinstance(image, dict) else None
+        if not isinstance(src, str):
+            return
+        base = self.paths.images.resolve()
+        target = (base / src).resolve()
+        if Path(src).is_absolute() or not target.is_relative_to(base):
+            self.add(record, path + ("src",), f"Bildpfad '{src}' führt aus content/images/ hinaus – Pfad relativ zu content/images/ angeben")
+        elif not target.is_file():
+            self.add(record, path + ("src",), f"Bilddatei nicht gefunden: content/images/{src}")
+
+    def images_of(self, record: Record) -> None:
+        data = record.data
+        if record.kind == "site" and "image" in data:
+            self.image(record, ("image",), data["image"])
+        if record.kind == "story" and "cover" in data:
+            self.image(record, ("cover",), data["cover"])
+        if record.kind == "project" and isinstance(data.get("images"), list):
+            for index, image in enumerate(data["images"]):
+                self.image(record, ("images", index), image)
+
+    # --- periods -----------------------------------------------------------
+
+    def period(self, record: Record, year_field: str | None = None) -> None:
+        period = record.data.get("period")
+        if not isinstance(period, dict):
+            return
+        start, end = period.get("start"), period.get("end")
+        year = record.data.get(year_field) if year_field else None
+        if isinstance(start, str) and isinstance(year, int) and start[:4] != str(year):
+            self.add(record, ("period", "start"), f"Beginn liegt im Jahr {start[:4]}, unter year steht aber {year} – angleichen")
+        if isinstance(start, str) and isinstance(end, str) and end < start:
+            self.add(record, ("period", "end"), f"Ende ({end}) liegt vor dem Beginn ({start})")
+
+
+def check_references(records: RecordSet, paths: ContentPaths) -> list[Problem]:
+    """Every cross-record problem of the whole tree."""
+    c = _Checker(records, paths)
+    c.file_ids(records.sites, "einen Standort")
+    c.file_ids(records.projects, "ein Projekt")
+    c.file_ids(records.stories, "eine Geschichte")
+    c.file_ids(records.pages, "eine Seite")
+
+    themes = c.list_ids(records.themes)
+    regions = c.list_ids(records.regions)
+    phases = c.list_ids(records.programme, ("phases",))
+    sites = {r.id for r in records.sites}
+    projects = {r.id for r in records.projects}
+
+    for page in records.pages:
+        if page.id in RESERVED_SLUGS:
+            c.problems.append(Problem(page.source, 1, 1, "(Dateiname)", f"der Seitenname '{page.id}' ist für die Website reserviert – Datei umbenennen"))
+    if records.programme is not None:
+        c.period(records.programme)
+    for site in records.sites:
+        c.ref(site, ("region",), site.data.get("region"), regions, "unbekannte Region")
+        c.ref(site, ("phase",), site.data.get("phase"), phases, "unbekannte Phase")
+        c.refs(site, "themes", themes, "unbekanntes Thema")
+        c.images_of(site)
+    for project in records.projects:
+        c.ref(project, ("site",), project.data.get("site"), sites, "unbekannter Standort")
+        c.refs(project, "themes", themes, "unbekanntes Thema")
+        c.period(project, "year")
+        c.images_of(project)
+    for story in records.stories:
+        c.refs(story, "sites", sites, "unbekannter Standort")
+        c.refs(story, "projects", projects, "unbekanntes Projekt")
+        c.refs(story, "themes", themes, "unbekanntes Thema")
+        c.images_of(story)
+    return c.problems

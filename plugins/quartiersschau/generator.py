@@ -1,0 +1,76 @@
+"""The Pelican generator of the plugin: catalogue in ``generate_context``, pages in ``generate_output``.
+
+Pelican runs every generator's ``generate_context`` before any ``generate_output``, so
+checking all content here guarantees that a build with a single problem writes
+nothing at all.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from .cache import KeyValueCache
+from .check import load_catalogue
+from .pages import page_jobs
+from .problems import ContentError
+from .rendering import render_and_write
+from .rendering_services import markdown_renderer
+from .settings import LOG_PREFIX, content_paths
+
+log = logging.getLogger(__name__)
+
+
+class BuildRefused(SystemExit):
+    """Stops the build with exit status 1 after the problems were printed.
+
+    A ``SystemExit`` rather than an ordinary exception: Pelican would print a Python
+    traceback for the latter, which only hides the editors' error list.
+    """
+
+    def __init__(self):
+        super().__init__(1)
+
+
+def _story_and_page_urls(settings: dict) -> dict:
+    return {
+        "urls": settings["QS_URLS"],
+        "story_url": settings["ARTICLE_URL"],
+        "page_url": settings["PAGE_URL"],
+    }
+
+
+class QuartiersschauGenerator(Generator):
+    """Builds the catalogue and writes home, list and detail pages of sites, projects, themes, regions."""
+
+    def generate_context(self) -> None:
+        try:
+            catalogue = load_catalogue(content_paths(self.settings), markdown_renderer(self.settings), **_story_and_page_urls(self.settings))
+        except ContentError as error:
+            print(error.report(), file=sys.stderr)
+            raise BuildRefused() from None
+        self._check_pelican_read_everything(catalogue)
+        self.catalogue = catalogue
+        self.context["catalogue"] = catalogue
+        log.info("%s %d Standorte, %d Projekte, %d Geschichten", LOG_PREFIX, len(catalogue.sites), len(catalogue.projects), len(catalogue.stories))
+
+    def _check_pelican_read_everything(self, catalogue) -> None:
+        """Pelican skips files it cannot read; a story missing from its articles is an error."""
+        articles = {a.slug for a in self.context.get("articles", [])}
+        pages = {p.slug for p in self.context.get("pages", [])} | {p.slug for p in self.context.get("hidden_pages", [])}
+        missing = [s.source for s in catalogue.stories if s.slug not in articles]
+        missing += [p.source for p in catalogue.pages if p.slug not in pages]
+        if missing:
+            for source in missing:
+                print(f"{source}:1:1: (Datei): Pelican hat die Datei nicht gelesen – Meldungen oben prüfen", file=sys.stderr)
+            raise BuildRefused()
+
+    def generate_output(self, writer) -> None:
+        cache = KeyValueCache(Path(self.settings["QS_CACHE_PATH"]), "pages")
+        try:
+            render_and_write(self, writer, page_jobs(self.catalogue), cache)
+        finally:
+            cache.close()

@@ -1,0 +1,33 @@
+"""Run independent work on all cores.
+
+Workers are forked, so they inherit what the main process has built (catalogue,
+Jinja environment) without pickling it; only the small task and its result cross
+the process boundary. Small batches run in-process, where forking costs more than it saves.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def cpu_count() -> int:
+    """Cores this process may use (respects CPU affinity and containers' limits)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def map_parallel(func: Callable[[T], R], items: Sequence[T], *, workers: int, min_items: int) -> list[R]:
+    """``[func(x) for x in items]``, on *workers* forked processes when it pays."""
+    if workers <= 1 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods():
+        return [func(item) for item in items]
+    chunksize = max(1, len(items) // (workers * 8))
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return pool.map(func, items, chunksize=chunksize)

@@ -1,0 +1,54 @@
+"""Problems found in the content, and the error that stops a build.
+
+Every check in the plugin reports a :class:`Problem` instead of raising, so one run
+can show an editor *all* mistakes of the content tree at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake in one file, printed as ``path:line:column: field: message``."""
+
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        field = self.field or "(Datei)"
+        return f"{self.path}:{self.line}:{self.column}: {field}: {self.message}"
+
+
+class ContentError(Exception):
+    """The content has problems; nothing may be written."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__(
+            f"{len(self.problems)} Fehler in den Inhalten – es wurde nichts geschrieben."
+        )
+
+    def report(self) -> str:
+        """All problems, one per line, then the summary."""
+        lines = [str(p) for p in self.problems]
+        lines.append(str(self))
+        return "\n".join(lines)
+
+
+def field_name(path: tuple) -> str:
+    """Render a data path like ``("office", "address", "postcode")`` as ``office.address.postcode``.
+
+    List indexes are shown 1-based in brackets (``images[2].alt``) because editors count from one.
+    """
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out

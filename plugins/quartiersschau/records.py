@@ -1,0 +1,174 @@
+"""Find and read every record of a content tree, checking each against its schema.
+
+This is the *load* step of the flow: it knows where each kind of record lives and
+turns files into :class:`Record` objects. It never links records to each other; that
+is the job of ``crossrefs`` (checks) and ``catalogue`` (the object graph).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .loading import LoadedDocument, load_file, load_front_matter, read_text
+from .problems import Problem
+from .validation import schema_problems
+
+
+@dataclass(frozen=True)
+class ContentPaths:
+    """Where the records of one site live."""
+
+    root: Path
+    data: Path
+    content: Path
+
+    @property
+    def sites(self) -> Path:
+        return self.data / "sites"
+
+    @property
+    def projects(self) -> Path:
+        return self.data / "projects"
+
+    @property
+    def stories(self) -> Path:
+        return self.content / "stories"
+
+    @property
+    def pages(self) -> Path:
+        return self.content / "pages"
+
+    @property
+    def images(self) -> Path:
+        return self.content / "images"
+
+    def display(self, path: Path) -> str:
+        """A path as editors see it: relative to the project root where possible."""
+        try:
+            return Path(os.path.relpath(path, self.root)).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+@dataclass(frozen=True)
+class Record:
+    """One record file: its kind, id (the file stem), parsed data and positions."""
+
+    kind: str
+    id: str
+    source: str
+    doc: LoadedDocument
+    digest: str
+    body: str | None = None
+    body_line: int = 0
+
+    @property
+    def data(self):
+        return self.doc.data
+
+    def problem(self, path: tuple, message: str, *, key: bool = False) -> Problem:
+        return self.doc.problem(path, message, key=key)
+
+
+@dataclass
+class RecordSet:
+    """All records of a site, as read from disk (not yet linked)."""
+
+    programme: Record | None = None
+    themes: Record | None = None
+    regions: Record | None = None
+    sites: list[Record] = field(default_factory=list)
+    projects: list[Record] = field(default_factory=list)
+    stories: list[Record] = field(default_factory=list)
+    pages: list[Record] = field(default_factory=list)
+
+    def all(self) -> list[Record]:
+        singles = [r for r in (self.programme, self.themes, self.regions) if r is not None]
+        return singles + self.sites + self.projects + self.stories + self.pages
+
+    def digest(self) -> str:
+        """One hash over every input file: equal digests mean equal content."""
+        h = hashlib.sha256()
+        for record in self.all():
+            h.update(f"{record.source}\0{record.digest}\0".encode())
+        return h.hexdigest()
+
+
+_YAML_SUFFIXES = {".yaml"}
+_MARKDOWN_SUFFIXES = {".md"}
+
+
+def _read_yaml_record(path: Path, kind: str, paths: ContentPaths) -> tuple[Record | None, list[Problem]]:
+    source = paths.display(path)
+    raw = path.read_bytes()
+    doc, problems = load_file(path, source)
+    if doc is None:
+        return None, problems
+    problems = schema_problems(doc, kind)
+    record = Record(kind, path.stem, source, doc, hashlib.sha256(raw).hexdigest())
+    return record, problems
+
+
+def _read_markdown_record(path: Path, kind: str, paths: ContentPaths) -> tuple[Record | None, list[Problem]]:
+    source = paths.display(path)
+    text, problems = read_text(path, source)
+    if text is None:
+        return None, problems
+    parsed, problems = load_front_matter(text, source)
+    if parsed is None:
+        return None, problems
+    problems = schema_problems(parsed.header, kind)
+    if not parsed.body.strip():
+        problems.append(Problem(source, parsed.body_line, 1, "", "Text fehlt: unter dem Kopfbereich steht nichts"))
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    record = Record(kind, path.stem, source, parsed.header, digest, parsed.body, parsed.body_line)
+    return record, problems
+
+
+def _folder(folder: Path, kind: str, suffixes: set[str], reader, paths: ContentPaths):
+    records, problems = [], []
+    if not folder.is_dir():
+        return records, problems
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        if path.suffix not in suffixes:
+            wanted = " oder ".join(sorted(suffixes))
+            problems.append(Problem(paths.display(path), 1, 1, "", f"unerwartete Datei – Datensätze hier enden auf {wanted}"))
+            continue
+        record, found = reader(path, kind, paths)
+        problems += found
+        if record is not None:
+            records.append(record)
+    return records, problems
+
+
+def read_records(paths: ContentPaths) -> tuple[RecordSet, list[Problem]]:
+    """Read every record and return all problems found on the way.
+
+    A record that parses but breaks its schema is still returned, so that references
+    to it are not reported as unknown as well; any problem stops the build anyway.
+    """
+    records = RecordSet()
+    problems: list[Problem] = []
+    for name, kind in (("programme", "programme"), ("themes", "themes"), ("regions", "regions")):
+        path = paths.data / f"{name}.yaml"
+        if not path.is_file():
+            problems.append(Problem(paths.display(path), 1, 1, "", "Datei fehlt – sie ist für jede Website nötig"))
+            continue
+        record, found = _read_yaml_record(path, kind, paths)
+        problems += found
+        setattr(records, name, record)
+    for attr, folder, kind, suffixes, reader in (
+        ("sites", paths.sites, "site", _YAML_SUFFIXES, _read_yaml_record),
+        ("projects", paths.projects, "project", _YAML_SUFFIXES, _read_yaml_record),
+        ("stories", paths.stories, "story", _MARKDOWN_SUFFIXES, _read_markdown_record),
+        ("pages", paths.pages, "page", _MARKDOWN_SUFFIXES, _read_markdown_record),
+    ):
+        found_records, found = _folder(folder, kind, suffixes, reader, paths)
+        setattr(records, attr, found_records)
+        problems += found
+    return records, problems

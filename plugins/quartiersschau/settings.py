@@ -1,0 +1,45 @@
+"""Default settings of the plugin, in one place, and the paths derived from them."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .parallel import cpu_count
+from .records import ContentPaths
+
+LOG_PREFIX = "[quartiersschau]"
+
+DEFAULTS = {
+    # Folder with programme.yaml, themes.yaml, regions.yaml, sites/, projects/, geo/.
+    # Default: "data" beside the content folder (PATH).
+    "QS_DATA_PATH": None,
+    # Folder for work cached by content hash. Default: <CACHE_PATH>/quartiersschau.
+    "QS_CACHE_PATH": None,
+    # URL patterns of the generated pages, see catalogue.DEFAULT_URLS.
+    "QS_URLS": {},
+    # Processes for Markdown and page rendering. Default: all usable cores.
+    "QS_WORKERS": None,
+    # Batches smaller than this run in-process (forking costs more than it saves).
+    "QS_PARALLEL_MIN": 200,
+    # Build into a staging folder and swap it in only when everything succeeded.
+    "QS_ATOMIC_OUTPUT": True,
+    # The page (content/pages/<slug>.md) that also shows the programme's facts.
+    "QS_ABOUT_PAGE": "ueber",
+}
+
+
+def apply_defaults(settings: dict) -> None:
+    """Fill in every QS_* setting the site did not set, and resolve paths."""
+    for key, value in DEFAULTS.items():
+        settings.setdefault(key, value)
+    if not settings["QS_DATA_PATH"]:
+        settings["QS_DATA_PATH"] = os.path.join(os.path.dirname(os.path.abspath(settings["PATH"])), "data")
+    if not settings["QS_CACHE_PATH"]:
+        settings["QS_CACHE_PATH"] = os.path.join(settings.get("CACHE_PATH", "cache"), "quartiersschau")
+    if not settings["QS_WORKERS"]:
+        settings["QS_WORKERS"] = cpu_count()
+
+
+def content_paths(settings: dict) -> ContentPaths:
+    return ContentPaths(root=Path.cwd(), data=Path(settings["QS_DATA_PATH"]), content=Path(settings["PATH"]))

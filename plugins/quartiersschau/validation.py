@@ -1,0 +1,160 @@
+"""Check each record against its JSON Schema and say what is wrong in German.
+
+The schemas live in ``schemas/`` as plain JSON Schema (draft 2020-12) so editors' IDEs
+can use them too. Two extension keywords carry our words: ``x-message`` replaces the
+message of a failing ``pattern``/``format``/``const``/``not``/``required``, and ``x-hint``
+adds what to do when a value has the wrong type (a postcode written without quotes).
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+import re
+from pathlib import Path
+
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from .loading import LoadedDocument
+from .problems import Problem, field_name
+
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+KINDS = ("programme", "themes", "regions", "site", "project", "story", "page")
+
+_TYPE_NAMES = {
+    "string": "Text",
+    "integer": "ganze Zahl",
+    "number": "Zahl",
+    "boolean": "true oder false",
+    "array": "Liste",
+    "object": "Gruppe von Feldern",
+    "null": "leerer Wert",
+}
+_MESSAGE_OVERRIDES = {"pattern", "format", "const", "not", "required"}
+
+
+def did_you_mean(value: object, candidates) -> str:
+    """A German 'did you mean' suffix, or nothing when no candidate is close."""
+    if not isinstance(value, str):
+        return ""
+    close = difflib.get_close_matches(value, sorted(candidates), n=1, cutoff=0.6)
+    return f" (meinten Sie '{close[0]}'?)" if close else ""
+
+
+@functools.cache
+def _registry() -> Registry:
+    resources = []
+    for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        contents = json.loads(path.read_text(encoding="utf-8"))
+        resources.append((path.name, Resource.from_contents(contents, default_specification=DRAFT202012)))
+    return Registry().with_resources(resources)
+
+
+@functools.cache
+def schema_for(kind: str) -> dict:
+    """The JSON Schema of one record kind."""
+    return json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
+
+
+@functools.cache
+def validator_for(kind: str) -> Draft202012Validator:
+    return Draft202012Validator(schema_for(kind), registry=_registry(), format_checker=FormatChecker())
+
+
+def _found(instance: object, raw: str | None) -> str:
+    if instance is None:
+        return "ein leerer Wert"
+    if isinstance(instance, bool):
+        return f"{str(instance).lower()} (Ja/Nein-Wert)"
+    if isinstance(instance, int | float):
+        shown = raw if raw is not None else instance
+        return f"die Zahl {shown}"
+    if isinstance(instance, str):
+        return f"der Text '{instance}'"
+    if isinstance(instance, list):
+        return "eine Liste"
+    return "eine Gruppe von Feldern"
+
+
+def _type_message(error, raw: str | None) -> str:
+    expected = error.validator_value
+    names = [expected] if isinstance(expected, str) else list(expected)
+    wanted = " oder ".join(_TYPE_NAMES.get(n, n) for n in names)
+    message = f"erwartet {wanted}, gefunden wurde {_found(error.instance, raw)}"
+    hint = error.schema.get("x-hint")
+    if not hint and "string" in names and raw is not None and not isinstance(error.instance, str | type(None)):
+        hint = f'Wert in Anführungszeichen setzen: "{raw}"'
+    if hint:
+        message += f" – {hint}"
+    return message
+
+
+def _required_problems(doc: LoadedDocument, error, path: tuple) -> list[Problem]:
+    match = re.match(r"'(.+)' is a required property", error.message)
+    missing = match.group(1) if match else "?"
+    if "x-message" in error.schema:
+        return [doc.problem(path + (missing,), error.schema["x-message"])]
+    message = "Pflichtfeld fehlt"
+    hint = error.schema.get("properties", {}).get(missing, {}).get("x-hint")
+    if hint:
+        message += f" – {hint}"
+    line, column = doc.locate(path)
+    return [Problem(doc.source, line, column, field_name(path + (missing,)), message)]
+
+
+def _additional_problems(doc: LoadedDocument, error, path: tuple) -> list[Problem]:
+    known = set(error.schema.get("properties", {}))
+    problems = []
+    for key in error.instance:
+        if key not in known:
+            message = f"unbekanntes Feld '{key}'{did_you_mean(key, known)}"
+            if not did_you_mean(key, known):
+                message += f" – erlaubt sind: {', '.join(sorted(known))}"
+            problems.append(doc.problem(path + (key,), message, key=True))
+    return problems
+
+
+def _message(error, raw: str | None) -> str:
+    kind = error.validator
+    value = error.validator_value
+    if kind in _MESSAGE_OVERRIDES and "x-message" in error.schema:
+        return error.schema["x-message"]
+    if kind == "type":
+        return _type_message(error, raw)
+    if kind == "enum":
+        allowed = ", ".join(str(v) for v in value)
+        return f"unzulässiger Wert '{error.instance}'{did_you_mean(error.instance, map(str, value))} – erlaubt: {allowed}"
+    if kind == "const":
+        return f"muss {json.dumps(value)} sein"
+    if kind in ("minLength", "pattern") and isinstance(error.instance, str) and not error.instance.strip():
+        return "darf nicht leer sein"
+    if kind == "maxLength":
+        return f"zu lang: {len(error.instance)} Zeichen, erlaubt sind höchstens {value} – kürzer fassen"
+    if kind == "minimum":
+        return f"muss mindestens {value} sein"
+    if kind == "maximum":
+        return f"darf höchstens {value} sein"
+    if kind == "minItems":
+        return "Liste darf nicht leer sein" if value == 1 else f"mindestens {value} Einträge nötig"
+    if kind == "uniqueItems":
+        return "ein Eintrag steht doppelt in der Liste"
+    if kind in ("pattern", "format"):
+        return "hat nicht die erwartete Form"
+    return f"ungültig ({error.message})"
+
+
+def schema_problems(doc: LoadedDocument, kind: str) -> list[Problem]:
+    """Every schema violation of one document, located at the offending value."""
+    problems: list[Problem] = []
+    for error in validator_for(kind).iter_errors(doc.data):
+        path = tuple(error.absolute_path)
+        if error.validator == "required":
+            problems += _required_problems(doc, error, path)
+        elif error.validator == "additionalProperties":
+            problems += _additional_problems(doc, error, path)
+        else:
+            problems.append(doc.problem(path, _message(error, doc.raw.get(path))))
+    return problems

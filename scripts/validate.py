@@ -1,0 +1,44 @@
+"""Check every record without building: ``make validate``.
+
+Prints each problem as ``path:line:column: field: message`` and exits 1 if there is
+any; the same checks as the build, so what passes here builds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from _project import ROOT
+
+from quartiersschau.check import check_content
+from quartiersschau.problems import ContentError
+from quartiersschau.records import ContentPaths
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Prüft alle Datensätze, ohne die Website zu bauen.")
+    parser.add_argument("--data", default=str(ROOT / "data"), help="Ordner mit den Daten (Standard: data/)")
+    parser.add_argument("--content", default=str(ROOT / "content"), help="Ordner mit Geschichten und Seiten (Standard: content/)")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    paths = ContentPaths(root=Path(os.getcwd()), data=Path(args.data), content=Path(args.content))
+    try:
+        records = check_content(paths)
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    seconds = time.perf_counter() - started
+    print(
+        f"Alles in Ordnung: {len(records.sites)} Standorte, {len(records.projects)} Projekte, "
+        f"{len(records.stories)} Geschichten, {len(records.pages)} Seiten geprüft "
+        f"({seconds:.1f} s)."
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
