@@ -49,10 +49,13 @@ class _Checker:
                     f"z. B. in '{suggestion}{Path(record.source).suffix}' (nur a–z, 0–9 und Bindestriche)",
                 ))
 
-    def list_ids(self, record: Record | None, items_path: tuple = ()) -> set[str]:
-        """Ids of a list of entries (themes, regions, phases); duplicates are problems."""
+    def list_ids(self, record: Record | None, items_path: tuple = ()) -> set[str] | None:
+        """Ids of a list of entries (themes, regions, phases); duplicates are problems.
+
+        None when the file could not be read: references to it are then not checked.
+        """
         if record is None:
-            return set()
+            return None
         items = record.data
         for part in items_path:
             items = items.get(part) if isinstance(items, dict) else None
@@ -70,11 +73,11 @@ class _Checker:
 
     # --- references --------------------------------------------------------
 
-    def ref(self, record: Record, path: tuple, value, known: set[str], noun: str) -> None:
-        if isinstance(value, str) and value not in known:
+    def ref(self, record: Record, path: tuple, value, known: set[str] | None, noun: str) -> None:
+        if known is not None and isinstance(value, str) and value not in known:
             self.add(record, path, f"{noun} '{value}'{did_you_mean(value, known)}")
 
-    def refs(self, record: Record, field: str, known: set[str], noun: str) -> None:
+    def refs(self, record: Record, field: str, known: set[str] | None, noun: str) -> None:
         values = record.data.get(field)
         for index, value in enumerate(values if isinstance(values, list) else []):
             self.ref(record, (field, index), value, known, noun)
@@ -127,8 +130,8 @@ def check_references(records: RecordSet, paths: ContentPaths) -> list[Problem]:
     themes = c.list_ids(records.themes)
     regions = c.list_ids(records.regions)
     phases = c.list_ids(records.programme, ("phases",))
-    sites = {r.id for r in records.sites}
-    projects = {r.id for r in records.projects}
+    sites = records.ids("site")
+    projects = records.ids("project")
 
     for page in records.pages:
         if page.id in RESERVED_SLUGS:

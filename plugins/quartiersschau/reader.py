@@ -37,7 +37,8 @@ class FrontMatterMarkdownReader(BaseReader):
 
     def read(self, source_path: str):
         path = Path(source_path)
-        stub = {"title": path.stem, "slug": path.stem, "status": "draft", "date": _EPOCH}
+        stub = {"title": path.stem, "slug": path.stem, "status": "draft", "date": _EPOCH,
+                "category": self.process_metadata("category", "Geschichten")}
         text, _ = read_text(path, source_path)
         parsed, _ = load_front_matter(text, source_path) if text is not None else (None, [])
         if parsed is None or not isinstance(parsed.header.data, dict):
@@ -54,6 +55,8 @@ class FrontMatterMarkdownReader(BaseReader):
             metadata["date"] = date
         elif "date" in data:
             metadata.update(status="draft", date=_EPOCH)
+        # Pelican expects a category on every article (drafts included); ours are all stories.
+        metadata["category"] = self.process_metadata("category", "Geschichten")
         if path.stem == self.settings.get("QS_ABOUT_PAGE"):
             metadata["template"] = "about"
         html = markdown_renderer(self.settings).render(parsed.body, 2)

@@ -84,6 +84,14 @@ class RecordSet:
     projects: list[Record] = field(default_factory=list)
     stories: list[Record] = field(default_factory=list)
     pages: list[Record] = field(default_factory=list)
+    # Ids of files that could not be parsed, by kind: references to them are not
+    # reported as unknown, because the file's own problem is already reported.
+    unreadable: dict[str, set[str]] = field(default_factory=dict)
+
+    def ids(self, kind: str) -> set[str]:
+        """Ids of one folder kind ("site", "project", "story", "page"), readable or not."""
+        records = {"site": self.sites, "project": self.projects, "story": self.stories, "page": self.pages}[kind]
+        return {r.id for r in records} | self.unreadable.get(kind, set())
 
     def all(self) -> list[Record]:
         singles = [r for r in (self.programme, self.themes, self.regions) if r is not None]
@@ -129,9 +137,9 @@ def _read_markdown_record(path: Path, kind: str, paths: ContentPaths) -> tuple[R
 
 
 def _folder(folder: Path, kind: str, suffixes: set[str], reader, paths: ContentPaths):
-    records, problems = [], []
+    records, unreadable, problems = [], set(), []
     if not folder.is_dir():
-        return records, problems
+        return records, unreadable, problems
     for path in sorted(folder.iterdir()):
         if path.name.startswith(".") or path.is_dir():
             continue
@@ -143,7 +151,9 @@ def _folder(folder: Path, kind: str, suffixes: set[str], reader, paths: ContentP
         problems += found
         if record is not None:
             records.append(record)
-    return records, problems
+        else:
+            unreadable.add(path.stem)
+    return records, unreadable, problems
 
 
 def read_records(paths: ContentPaths) -> tuple[RecordSet, list[Problem]]:
@@ -168,7 +178,8 @@ def read_records(paths: ContentPaths) -> tuple[RecordSet, list[Problem]]:
         ("stories", paths.stories, "story", _MARKDOWN_SUFFIXES, _read_markdown_record),
         ("pages", paths.pages, "page", _MARKDOWN_SUFFIXES, _read_markdown_record),
     ):
-        found_records, found = _folder(folder, kind, suffixes, reader, paths)
+        found_records, unreadable, found = _folder(folder, kind, suffixes, reader, paths)
         setattr(records, attr, found_records)
+        records.unreadable[kind] = unreadable
         problems += found
     return records, problems

@@ -157,4 +157,5 @@ def schema_problems(doc: LoadedDocument, kind: str) -> list[Problem]:
             problems += _additional_problems(doc, error, path)
         else:
             problems.append(doc.problem(path, _message(error, doc.raw.get(path))))
-    return problems
+    # A value can fail two keywords with the same message (pattern and format of a date).
+    return list(dict.fromkeys(problems))

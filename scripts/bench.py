@@ -1,0 +1,146 @@
+"""Benchmark: build a synthetic programme of N micro-projects, cold and again unchanged.
+
+``make bench N=1000`` (or ``python scripts/bench.py 1000 --repeat 3``). The programme
+has 40 sites, N projects of about 400 words and N/20 stories, generated with a
+fixed seed in a temporary folder. Each build runs in its own process; we report wall
+time, pages written per second and the peak memory of the largest process (ru_maxrss).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+from _project import ROOT
+
+WORDS = (
+    "Quartier Jugendliche Nachbarschaft Projekt Werkstatt Schule Sprache Garten Fahrrad Musik Theater "
+    "Sport Treffpunkt Beratung Familie Stadtteil Idee Zukunft Kunst Wand Farbe Ausstellung Konferenz "
+    "Gespräch Austausch Begegnung Freizeit Ausbildung Arbeit Verein Kirche Moschee Bibliothek Park Platz "
+    "Straße Fest Nachmittag Abend Woche Sommer Winter Gruppe Team Mädchen Jungen Eltern Nachbarn "
+    "gemeinsam gestalten bauen reparieren lernen sprechen planen zeigen feiern kochen singen tanzen "
+    "schreiben fotografieren erzählen entdecken helfen treffen öffnen verändern erleben ausprobieren "
+    "neu bunt offen leise laut klein groß wichtig eigene viele wenige junge ältere alle jeden zusammen "
+    "im am mit für und oder aber dann danach heute morgen dort hier wieder zuerst später oft selten"
+).split()
+
+
+def words(rng: random.Random, count: int) -> str:
+    sentences, total = [], 0
+    while total < count:
+        length = rng.randint(8, 16)
+        sentence = " ".join(rng.choice(WORDS) for _ in range(length))
+        sentences.append(sentence[0].upper() + sentence[1:] + ".")
+        total += length
+    return " ".join(sentences)
+
+
+def markdown_text(rng: random.Random, count: int) -> str:
+    parts = [words(rng, count // 3), "## Wie es lief", words(rng, count // 3), "- " + words(rng, 8), "- " + words(rng, 8), words(rng, count // 3)]
+    return "\n\n".join(parts)
+
+
+def write_yaml(path: Path, data) -> None:
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+
+
+def generate(root: Path, n_projects: int, n_sites: int = 40, seed: int = 1) -> None:
+    """Write a complete synthetic site (data/ and content/) under *root*."""
+    rng = random.Random(seed)
+    data, content = root / "data", root / "content"
+    for folder in (data / "sites", data / "projects", content / "stories", content / "pages"):
+        folder.mkdir(parents=True)
+    for name in ("programme.yaml", "themes.yaml", "regions.yaml"):
+        shutil.copy(ROOT / "data" / name, data / name)
+    for page in (ROOT / "content" / "pages").glob("*.md"):
+        shutil.copy(page, content / "pages" / page.name)
+    themes = [t["id"] for t in yaml.safe_load((data / "themes.yaml").read_text(encoding="utf-8"))]
+    regions = [r["id"] for r in yaml.safe_load((data / "regions.yaml").read_text(encoding="utf-8"))]
+    sites = [f"standort-{i:02d}" for i in range(1, n_sites + 1)]
+    for i, site in enumerate(sites):
+        write_yaml(data / "sites" / f"{site}.yaml", {
+            "name": f"Stadt {i + 1} – Quartier {i + 1}", "city": f"Stadt {i + 1}", "quarter": f"Quartier {i + 1}",
+            "region": regions[i % len(regions)], "coordinates": {"lat": round(48 + rng.random() * 6, 3), "lon": round(7 + rng.random() * 7, 3)},
+            "phase": "model", "since": 2017, "themes": rng.sample(themes, 3), "summary": words(rng, 25)[:290],
+            "description": markdown_text(rng, 150),
+            "office": {"address": {"street": f"Musterstraße {i + 1}", "postcode": f"{10000 + i * 7:05d}", "city": f"Stadt {i + 1}"},
+                       "opening_hours": [{"days": "Montag bis Donnerstag", "hours": "10:00–16:00"}], "email": f"{site}@example.org"},
+        })
+    projects = []
+    for i in range(n_projects):
+        project_id = f"projekt-{i:05d}"
+        projects.append(project_id)
+        year = 2017 + i % 8
+        write_yaml(data / "projects" / f"{project_id}.yaml", {
+            "title": f"Projekt {i}: " + words(rng, 4).rstrip("."), "site": sites[i % n_sites], "year": year,
+            "themes": rng.sample(themes, 2), "format": "Werkstatt", "participants": rng.randint(5, 80),
+            "status": "completed", "summary": words(rng, 25)[:290], "description": markdown_text(rng, 400),
+        })
+    for i in range(max(1, n_projects // 20)):
+        header = {"title": f"Geschichte {i}", "date": f"{2018 + i % 7}-{1 + i % 12:02d}-{1 + i % 28:02d}", "summary": words(rng, 20)[:290],
+                  "sites": [sites[i % n_sites]], "projects": [projects[(i * 20) % n_projects]], "themes": [themes[i % len(themes)]]}
+        text = "---\n" + yaml.safe_dump(header, allow_unicode=True, sort_keys=False) + "---\n" + markdown_text(rng, 400) + "\n"
+        (content / "stories" / f"geschichte-{i:04d}.md").write_text(text, encoding="utf-8")
+
+
+def build(root: Path) -> dict:
+    """One build in a child process; wall time, pages and peak memory (KiB) of the largest process."""
+    cmd = [
+        sys.executable, "-m", "pelican", str(root / "content"), "-s", str(ROOT / "pelicanconf.py"), "-q",
+        "-o", str(root / "output"), "-e", f'CACHE_PATH="{root / "cache"}"',
+    ]
+    started = time.perf_counter()
+    process = subprocess.Popen(cmd, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"Build failed:\n{process.stderr.read().decode(errors='replace')}")
+    pages = sum(1 for _ in (root / "output").rglob("*.html"))
+    return {"seconds": seconds, "pages": pages, "peak_mib": usage.ru_maxrss / 1024}
+
+
+def report(label: str, runs: list[dict]) -> None:
+    seconds = statistics.median(r["seconds"] for r in runs)
+    pages = runs[0]["pages"]
+    peak = statistics.median(r["peak_mib"] for r in runs)
+    all_runs = ", ".join(f"{r['seconds']:.2f}" for r in runs)
+    print(f"{label:<6} {seconds:8.2f} s  {pages:7d} pages  {pages / seconds:8.1f} pages/s  {peak:7.0f} MiB peak   (runs: {all_runs} s)", flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", type=int, nargs="?", default=1000, help="number of micro-projects")
+    parser.add_argument("--repeat", type=int, default=1, help="builds per measurement; the median is reported")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args(argv)
+    root = Path(tempfile.mkdtemp(prefix=f"qs-bench-{args.n}-"))
+    try:
+        started = time.perf_counter()
+        generate(root, args.n)
+        print(f"Synthetic programme: 40 sites, {args.n} projects, {max(1, args.n // 20)} stories "
+              f"(generated in {time.perf_counter() - started:.1f} s, {os.cpu_count()} CPUs) in {root}", flush=True)
+        cold, warm = [], []
+        for _ in range(args.repeat):
+            shutil.rmtree(root / "cache", ignore_errors=True)
+            shutil.rmtree(root / "output", ignore_errors=True)
+            cold.append(build(root))
+            warm.append(build(root))
+        report("cold", cold)
+        report("warm", warm)
+    finally:
+        if not args.keep:
+            shutil.rmtree(root, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

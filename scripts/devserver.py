@@ -1,0 +1,66 @@
+"""Live preview for editors: ``make devserver``.
+
+Serves ``output/`` on localhost and rebuilds whenever something under ``data/``,
+``content/``, ``theme/`` or the plugin changes. Each build runs in a fresh process,
+so a broken record prints its errors and the last good site stays online.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import subprocess
+import sys
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+from _project import ROOT
+from watchfiles import watch
+
+WATCHED = ["data", "content", "theme", "plugins", "pelicanconf.py"]
+
+
+def build() -> bool:
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-q"], cwd=ROOT)
+    seconds = time.perf_counter() - started
+    if result.returncode == 0:
+        print(f"✔ Gebaut in {seconds:.1f} s – die Vorschau zeigt den neuen Stand.", flush=True)
+        return True
+    print("✘ Nicht gebaut: bitte die Meldungen oben beheben. Die Vorschau zeigt weiter den letzten guten Stand.", flush=True)
+    return False
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 (signature of the base class)
+        pass
+
+
+def serve(port: int) -> ThreadingHTTPServer:
+    handler = functools.partial(QuietHandler, directory=str(ROOT / "output"))
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Vorschau mit automatischem Neubau.")
+    parser.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args(argv)
+    build()
+    serve(args.port)
+    print(f"Vorschau: http://127.0.0.1:{args.port}/  (Strg+C beendet)", flush=True)
+    paths = [ROOT / p for p in WATCHED if (ROOT / p).exists()]
+    try:
+        for changes in watch(*paths, watch_filter=lambda _change, path: "__pycache__" not in path):
+            names = sorted({str(p).removeprefix(str(ROOT) + "/") for _, p in changes})
+            print(f"Geändert: {', '.join(names[:5])}{' …' if len(names) > 5 else ''}", flush=True)
+            build()
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,102 @@
+"""Shared helpers for the tests and scripts/update_golden.py: build a site, read its links."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixture_site"
+GOLDEN = ROOT / "tests" / "golden"
+
+sys.path.insert(0, str(ROOT / "plugins"))
+
+# Settings that make the fixture exercise pagination with its two stories.
+FIXTURE_SETTINGS = ("DEFAULT_PAGINATION=1",)
+
+# One page per page type, compared byte for byte with tests/golden/.
+GOLDEN_PAGES = {
+    "home": "index.html",
+    "sites": "standorte/index.html",
+    "site": "standorte/hof/index.html",
+    "projects": "projekte/index.html",
+    "project": "projekte/fahrradwerkstatt/index.html",
+    "themes": "themen/index.html",
+    "theme": "themen/nachbarschaft/index.html",
+    "regions": "regionen/index.html",
+    "region": "regionen/bayern/index.html",
+    "stories": "geschichten/index.html",
+    "story": "geschichten/werkstatt-eroeffnet/index.html",
+    "page": "impressum/index.html",
+    "about": "ueber/index.html",
+}
+
+
+def build_site(site: Path, output: Path, cache: Path, *settings: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run Pelican on a site folder (with data/ and content/) like `make html` does.
+
+    *settings* are extra ``KEY=VALUE`` overrides (VALUE in JSON), passed in one ``-e``
+    because Pelican keeps only the last ``-e`` group.
+    """
+    cmd = [
+        sys.executable, "-m", "pelican", str(site / "content"), "-s", str(ROOT / "pelicanconf.py"),
+        "-o", str(output), "-e", f'CACHE_PATH="{cache}"', *settings,
+    ]
+    return subprocess.run(cmd, cwd=cwd or site, capture_output=True, text=True, timeout=600)
+
+
+def copy_site(source: Path, target: Path) -> Path:
+    shutil.copytree(source / "data", target / "data")
+    shutil.copytree(source / "content", target / "content")
+    return target
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every file below *folder* with the hash of its bytes: to prove nothing changed."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+class _LinkParser(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src") and value is not None:
+                self.links.append((tag, name, value))
+            if name == "srcset" and value:
+                self.links += [(tag, "srcset", part.strip().split(" ")[0]) for part in value.split(",")]
+
+
+def links_in(html: str) -> list[tuple[str, str, str]]:
+    """(tag, attribute, URL) for every href, src and srcset entry."""
+    parser = _LinkParser()
+    parser.feed(html)
+    return parser.links
+
+
+def resolve_link(output: Path, page: Path, url: str, siteurl_path: str = "") -> Path | None:
+    """The file in *output* that an internal URL points to; None for external links and anchors."""
+    parts = urlsplit(url)
+    if parts.scheme or url.startswith(("#", "//")):
+        return None
+    path = unquote(parts.path)
+    if not path:
+        return None
+    if path.startswith("/"):
+        path = path[len(siteurl_path):] if siteurl_path and path.startswith(siteurl_path) else path
+        target = output / path.lstrip("/")
+    else:
+        target = (page.parent / path).resolve()
+    if path.endswith("/") or target.is_dir():
+        target = target / "index.html"
+    return target

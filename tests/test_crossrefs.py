@@ -1,0 +1,93 @@
+"""Rules across records: references, ids, images, periods."""
+
+from pathlib import Path
+
+import pytest
+from sites import edit, fixture_copy, paths_of
+
+from quartiersschau.crossrefs import check_references
+from quartiersschau.records import read_records
+
+
+def problems_of(site: Path) -> list[str]:
+    paths = paths_of(site)
+    records, problems = read_records(paths)
+    assert problems == []
+    return [str(p) for p in check_references(records, paths)]
+
+
+@pytest.fixture
+def site(tmp_path):
+    return fixture_copy(tmp_path)
+
+
+def test_fixture_is_clean(site):
+    assert problems_of(site) == []
+
+
+def test_unknown_site_with_suggestion(site):
+    edit(site / "data/projects/fahrradwerkstatt.yaml", "site: hof", "site: hoff")
+    assert problems_of(site) == ["data/projects/fahrradwerkstatt.yaml:2:7: site: unbekannter Standort 'hoff' (meinten Sie 'hof'?)"]
+
+
+def test_unknown_theme_in_a_list(site):
+    edit(site / "data/sites/hof.yaml", "  - bildung\nresidents", "  - bildng\nresidents")
+    assert problems_of(site) == ["data/sites/hof.yaml:31:5: themes[2]: unbekanntes Thema 'bildng' (meinten Sie 'bildung'?)"]
+
+
+def test_unknown_region_and_phase(site):
+    edit(site / "data/sites/moabit.yaml", "region: berlin", "region: brandenburg")
+    edit(site / "data/sites/moabit.yaml", "phase: model", "phase: modell")
+    assert problems_of(site) == [
+        "data/sites/moabit.yaml:4:9: region: unbekannte Region 'brandenburg'",
+        "data/sites/moabit.yaml:8:8: phase: unbekannte Phase 'modell' (meinten Sie 'model'?)",
+    ]
+
+
+def test_story_references(site):
+    story = site / "content/stories/werkstatt-eroeffnet.md"
+    edit(story, "  - hof\n", "  - hof\n  - nirgendwo\n")
+    edit(story, "  - fahrradwerkstatt", "  - fahradwerkstatt")
+    assert problems_of(site) == [
+        "content/stories/werkstatt-eroeffnet.md:7:5: sites[2]: unbekannter Standort 'nirgendwo'",
+        "content/stories/werkstatt-eroeffnet.md:9:5: projects[1]: unbekanntes Projekt 'fahradwerkstatt' (meinten Sie 'fahrradwerkstatt'?)",
+    ]
+
+
+def test_file_name_must_be_an_id(site):
+    (site / "data/projects/lesecafe.yaml").rename(site / "data/projects/Lese_Café.yaml")
+    assert problems_of(site) == [
+        "data/projects/Lese_Café.yaml:1:1: (Dateiname): 'Lese_Café' ist keine gültige Kennung für ein Projekt – "
+        "Datei umbenennen, z. B. in 'lese-cafe.yaml' (nur a–z, 0–9 und Bindestriche)"
+    ]
+
+
+def test_duplicate_theme_id(site):
+    themes = site / "data/themes.yaml"
+    themes.write_text(themes.read_text(encoding="utf-8") + "- id: bildung\n  label: Noch einmal\n  description: x\n", encoding="utf-8")
+    assert problems_of(site) == ["data/themes.yaml:10:7: [4].id: Kennung 'bildung' kommt doppelt vor (zuerst in Zeile 1)"]
+
+
+def test_reserved_page_name(site):
+    (site / "content/pages/impressum.md").rename(site / "content/pages/standorte.md")
+    assert problems_of(site) == ["content/pages/standorte.md:1:1: (Dateiname): der Seitenname 'standorte' ist für die Website reserviert – Datei umbenennen"]
+
+
+def test_image_must_exist_and_stay_inside_images(site):
+    images = "images:\n  - src: fehlt.jpg\n    alt: a\n    credit: c\n    licence: l\n  - src: ../../data/programme.jpg\n    alt: a\n    credit: c\n    licence: l\n"
+    path = site / "data/projects/lesecafe.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + images, encoding="utf-8")
+    assert problems_of(site) == [
+        "data/projects/lesecafe.yaml:9:10: images[1].src: Bilddatei nicht gefunden: content/images/fehlt.jpg",
+        "data/projects/lesecafe.yaml:13:10: images[2].src: Bildpfad '../../data/programme.jpg' führt aus content/images/ hinaus – Pfad relativ zu content/images/ angeben",
+    ]
+
+
+def test_period_must_match_year_and_end_after_start(site):
+    path = site / "data/projects/fahrradwerkstatt.yaml"
+    edit(path, 'start: "2022-03-01"', 'start: "2021-03-01"')
+    edit(path, 'end: "2022-09-30"', 'end: "2020-09-30"')
+    assert problems_of(site) == [
+        "data/projects/fahrradwerkstatt.yaml:5:10: period.start: Beginn liegt im Jahr 2021, unter year steht aber 2022 – angleichen",
+        "data/projects/fahrradwerkstatt.yaml:6:8: period.end: Ende (2020-09-30) liegt vor dem Beginn (2021-03-01)",
+    ]
