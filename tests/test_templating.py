@@ -23,3 +23,22 @@ def test_plural_and_page_url():
     assert plural(1200, "Projekt", "Projekte") == "1.200 Projekte"
     assert page_url("standorte/hof/index.html") == "standorte/hof/"
     assert page_url("index.html") == ""
+
+
+def test_environment_is_strict_and_never_falls_back_to_pelicans_simple_theme(tmp_path):
+    import pytest
+    from jinja2 import Environment, TemplateNotFound, UndefinedError
+    from pelican.settings import DEFAULT_CONFIG
+
+    from quartiersschau.templating import configure_environment
+
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "mine.html").write_text("{{ missing }}", encoding="utf-8")
+    (tmp_path / "templates" / "text.html").write_text("{{ text }}", encoding="utf-8")
+    env = Environment()
+    configure_environment(env, dict(DEFAULT_CONFIG), str(tmp_path))
+    with pytest.raises(TemplateNotFound):
+        env.get_template("archives.html")  # exists in Pelican's built-in theme
+    with pytest.raises(UndefinedError):
+        env.get_template("mine.html").render()
+    assert env.get_template("text.html").render(text="<b>") == "&lt;b&gt;"
