@@ -20,17 +20,18 @@ import time
 from pathlib import Path
 
 import yaml
+
 from _project import ROOT
 
-WORDS = (
+WORDS = (  # noqa: SIM905 (one readable block of words)
     "Quartier Jugendliche Nachbarschaft Projekt Werkstatt Schule Sprache Garten Fahrrad Musik Theater "
     "Sport Treffpunkt Beratung Familie Stadtteil Idee Zukunft Kunst Wand Farbe Ausstellung Konferenz "
     "Gespräch Austausch Begegnung Freizeit Ausbildung Arbeit Verein Kirche Moschee Bibliothek Park Platz "
     "Straße Fest Nachmittag Abend Woche Sommer Winter Gruppe Team Mädchen Jungen Eltern Nachbarn "
     "gemeinsam gestalten bauen reparieren lernen sprechen planen zeigen feiern kochen singen tanzen "
-    "schreiben fotografieren erzählen entdecken helfen treffen öffnen verändern erleben ausprobieren "
-    "neu bunt offen leise laut klein groß wichtig eigene viele wenige junge ältere alle jeden zusammen "
-    "im am mit für und oder aber dann danach heute morgen dort hier wieder zuerst später oft selten"
+    "schreiben fotografieren erzählen entdecken helfen treffen öffnen verändern erleben ausprobieren neu "
+    "bunt offen leise laut klein groß wichtig eigene viele wenige junge ältere alle jeden zusammen im am "
+    "mit für und oder aber dann danach heute morgen dort hier wieder zuerst später oft selten"
 ).split()
 
 
@@ -45,7 +46,14 @@ def words(rng: random.Random, count: int) -> str:
 
 
 def markdown_text(rng: random.Random, count: int) -> str:
-    parts = [words(rng, count // 3), "## Wie es lief", words(rng, count // 3), "- " + words(rng, 8), "- " + words(rng, 8), words(rng, count // 3)]
+    parts = [
+        words(rng, count // 3),
+        "## Wie es lief",
+        words(rng, count // 3),
+        "- " + words(rng, 8),
+        "- " + words(rng, 8),
+        words(rng, count // 3),
+    ]
     return "\n\n".join(parts)
 
 
@@ -67,36 +75,82 @@ def generate(root: Path, n_projects: int, n_sites: int = 40, seed: int = 1) -> N
     regions = [r["id"] for r in yaml.safe_load((data / "regions.yaml").read_text(encoding="utf-8"))]
     sites = [f"standort-{i:02d}" for i in range(1, n_sites + 1)]
     for i, site in enumerate(sites):
-        write_yaml(data / "sites" / f"{site}.yaml", {
-            "name": f"Stadt {i + 1} – Quartier {i + 1}", "city": f"Stadt {i + 1}", "quarter": f"Quartier {i + 1}",
-            "region": regions[i % len(regions)], "coordinates": {"lat": round(48 + rng.random() * 6, 3), "lon": round(7 + rng.random() * 7, 3)},
-            "phase": "model", "since": 2017, "themes": rng.sample(themes, 3), "summary": words(rng, 25)[:290],
-            "description": markdown_text(rng, 150),
-            "office": {"address": {"street": f"Musterstraße {i + 1}", "postcode": f"{10000 + i * 7:05d}", "city": f"Stadt {i + 1}"},
-                       "opening_hours": [{"days": "Montag bis Donnerstag", "hours": "10:00–16:00"}], "email": f"{site}@example.org"},
-        })
+        write_yaml(
+            data / "sites" / f"{site}.yaml",
+            {
+                "name": f"Stadt {i + 1} – Quartier {i + 1}",
+                "city": f"Stadt {i + 1}",
+                "quarter": f"Quartier {i + 1}",
+                "region": regions[i % len(regions)],
+                "coordinates": {"lat": round(48 + rng.random() * 6, 3), "lon": round(7 + rng.random() * 7, 3)},
+                "phase": "model",
+                "since": 2017,
+                "themes": rng.sample(themes, 3),
+                "summary": words(rng, 25)[:290],
+                "description": markdown_text(rng, 150),
+                "office": {
+                    "address": {
+                        "street": f"Musterstraße {i + 1}",
+                        "postcode": f"{10000 + i * 7:05d}",
+                        "city": f"Stadt {i + 1}",
+                    },
+                    "opening_hours": [{"days": "Montag bis Donnerstag", "hours": "10:00–16:00"}],
+                    "email": f"{site}@example.org",
+                },
+            },
+        )
     projects = []
     for i in range(n_projects):
         project_id = f"projekt-{i:05d}"
         projects.append(project_id)
         year = 2017 + i % 8
-        write_yaml(data / "projects" / f"{project_id}.yaml", {
-            "title": f"Projekt {i}: " + words(rng, 4).rstrip("."), "site": sites[i % n_sites], "year": year,
-            "themes": rng.sample(themes, 2), "format": "Werkstatt", "participants": rng.randint(5, 80),
-            "status": "completed", "summary": words(rng, 25)[:290], "description": markdown_text(rng, 400),
-        })
+        write_yaml(
+            data / "projects" / f"{project_id}.yaml",
+            {
+                "title": f"Projekt {i}: " + words(rng, 4).rstrip("."),
+                "site": sites[i % n_sites],
+                "year": year,
+                "themes": rng.sample(themes, 2),
+                "format": "Werkstatt",
+                "participants": rng.randint(5, 80),
+                "status": "completed",
+                "summary": words(rng, 25)[:290],
+                "description": markdown_text(rng, 400),
+            },
+        )
     for i in range(max(1, n_projects // 20)):
-        header = {"title": f"Geschichte {i}", "date": f"{2018 + i % 7}-{1 + i % 12:02d}-{1 + i % 28:02d}", "summary": words(rng, 20)[:290],
-                  "sites": [sites[i % n_sites]], "projects": [projects[(i * 20) % n_projects]], "themes": [themes[i % len(themes)]]}
-        text = "---\n" + yaml.safe_dump(header, allow_unicode=True, sort_keys=False) + "---\n" + markdown_text(rng, 400) + "\n"
+        header = {
+            "title": f"Geschichte {i}",
+            "date": f"{2018 + i % 7}-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            "summary": words(rng, 20)[:290],
+            "sites": [sites[i % n_sites]],
+            "projects": [projects[(i * 20) % n_projects]],
+            "themes": [themes[i % len(themes)]],
+        }
+        text = (
+            "---\n"
+            + yaml.safe_dump(header, allow_unicode=True, sort_keys=False)
+            + "---\n"
+            + markdown_text(rng, 400)
+            + "\n"
+        )
         (content / "stories" / f"geschichte-{i:04d}.md").write_text(text, encoding="utf-8")
 
 
 def build(root: Path) -> dict:
     """One build in a child process; wall time, pages and peak memory (KiB) of the largest process."""
     cmd = [
-        sys.executable, "-m", "pelican", str(root / "content"), "-s", str(ROOT / "pelicanconf.py"), "-q",
-        "-o", str(root / "output"), "-e", f'CACHE_PATH="{root / "cache"}"',
+        sys.executable,
+        "-m",
+        "pelican",
+        str(root / "content"),
+        "-s",
+        str(ROOT / "pelicanconf.py"),
+        "-q",
+        "-o",
+        str(root / "output"),
+        "-e",
+        f'CACHE_PATH="{root / "cache"}"',
     ]
     started = time.perf_counter()
     process = subprocess.Popen(cmd, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -113,7 +167,10 @@ def report(label: str, runs: list[dict]) -> None:
     pages = runs[0]["pages"]
     peak = statistics.median(r["peak_mib"] for r in runs)
     all_runs = ", ".join(f"{r['seconds']:.2f}" for r in runs)
-    print(f"{label:<6} {seconds:8.2f} s  {pages:7d} pages  {pages / seconds:8.1f} pages/s  {peak:7.0f} MiB peak   (runs: {all_runs} s)", flush=True)
+    print(
+        f"{label:<6} {seconds:8.2f} s  {pages:7d} pages  {pages / seconds:8.1f} pages/s  {peak:7.0f} MiB peak   (runs: {all_runs} s)",
+        flush=True,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -126,8 +183,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         started = time.perf_counter()
         generate(root, args.n)
-        print(f"Synthetic programme: 40 sites, {args.n} projects, {max(1, args.n // 20)} stories "
-              f"(generated in {time.perf_counter() - started:.1f} s, {os.cpu_count()} CPUs) in {root}", flush=True)
+        print(
+            f"Synthetic programme: 40 sites, {args.n} projects, {max(1, args.n // 20)} stories "
+            f"(generated in {time.perf_counter() - started:.1f} s, {os.cpu_count()} CPUs) in {root}",
+            flush=True,
+        )
         cold, warm = [], []
         for _ in range(args.repeat):
             shutil.rmtree(root / "cache", ignore_errors=True)

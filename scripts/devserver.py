@@ -15,8 +15,9 @@ import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
-from _project import ROOT
 from watchfiles import watch
+
+from _project import ROOT
 
 WATCHED = ["data", "content", "theme", "plugins", "pelicanconf.py"]
 
@@ -28,12 +29,15 @@ def build() -> bool:
     if result.returncode == 0:
         print(f"✔ Gebaut in {seconds:.1f} s – die Vorschau zeigt den neuen Stand.", flush=True)
         return True
-    print("✘ Nicht gebaut: bitte die Meldungen oben beheben. Die Vorschau zeigt weiter den letzten guten Stand.", flush=True)
+    print(
+        "✘ Nicht gebaut: bitte die Meldungen oben beheben. Die Vorschau zeigt weiter den letzten guten Stand.",
+        flush=True,
+    )
     return False
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 (signature of the base class)
+    def log_message(self, format, *args):
         pass
 
 

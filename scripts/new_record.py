@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 import yaml
-from _project import ROOT
 
+from _project import ROOT
 from quartiersschau.ids import make_id
 
 TODAY = dt.date.today()
@@ -24,7 +24,7 @@ def _ask(label: str, value: str | None) -> str:
     if value:
         return value.strip()
     if not sys.stdin.isatty():
-        raise SystemExit(f"Bitte {label} angeben, z. B. TITLE=\"…\"")
+        raise SystemExit(f'Bitte {label} angeben, z. B. TITLE="…"')
     answer = input(f"{label}: ").strip()
     if not answer:
         raise SystemExit(f"Abgebrochen: kein {label} angegeben.")
@@ -115,7 +115,9 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(f"{path.relative_to(root)} gibt es schon – bitte einen anderen Titel wählen.")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    print(f"Angelegt: {path.relative_to(root)}\nJetzt die mit TODO markierten Felder ausfüllen und mit 'make validate' prüfen.")
+    print(
+        f"Angelegt: {path.relative_to(root)}\nJetzt die mit TODO markierten Felder ausfüllen und mit 'make validate' prüfen."
+    )
     return 0
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from _project import ROOT
 
 sys.path.insert(0, str(ROOT / "tests"))
-from helpers import FIXTURE, FIXTURE_SETTINGS, GOLDEN, GOLDEN_PAGES, build_site  # noqa: E402
+from helpers import FIXTURE, FIXTURE_SETTINGS, GOLDEN, GOLDEN_PAGES, build_site
 
 
 def main() -> int:

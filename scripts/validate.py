@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 
 from _project import ROOT
-
 from quartiersschau.check import check_content
 from quartiersschau.problems import ContentError
 from quartiersschau.records import ContentPaths
@@ -22,7 +21,9 @@ from quartiersschau.records import ContentPaths
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Prüft alle Datensätze, ohne die Website zu bauen.")
     parser.add_argument("--data", default=str(ROOT / "data"), help="Ordner mit den Daten (Standard: data/)")
-    parser.add_argument("--content", default=str(ROOT / "content"), help="Ordner mit Geschichten und Seiten (Standard: content/)")
+    parser.add_argument(
+        "--content", default=str(ROOT / "content"), help="Ordner mit Geschichten und Seiten (Standard: content/)"
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     paths = ContentPaths(root=Path(os.getcwd()), data=Path(args.data), content=Path(args.content))

@@ -37,15 +37,26 @@ GOLDEN_PAGES = {
 }
 
 
-def build_site(site: Path, output: Path, cache: Path, *settings: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+def build_site(
+    site: Path, output: Path, cache: Path, *settings: str, cwd: Path | None = None
+) -> subprocess.CompletedProcess:
     """Run Pelican on a site folder (with data/ and content/) like `make html` does.
 
     *settings* are extra ``KEY=VALUE`` overrides (VALUE in JSON), passed in one ``-e``
     because Pelican keeps only the last ``-e`` group.
     """
     cmd = [
-        sys.executable, "-m", "pelican", str(site / "content"), "-s", str(ROOT / "pelicanconf.py"),
-        "-o", str(output), "-e", f'CACHE_PATH="{cache}"', *settings,
+        sys.executable,
+        "-m",
+        "pelican",
+        str(site / "content"),
+        "-s",
+        str(ROOT / "pelicanconf.py"),
+        "-o",
+        str(output),
+        "-e",
+        f'CACHE_PATH="{cache}"',
+        *settings,
     ]
     return subprocess.run(cmd, cwd=cwd or site, capture_output=True, text=True, timeout=600)
 
@@ -60,7 +71,8 @@ def tree_digest(folder: Path) -> dict[str, str]:
     """Every file below *folder* with the hash of its bytes: to prove nothing changed."""
     return {
         p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*")) if p.is_file()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
     }
 
 
@@ -93,7 +105,7 @@ def resolve_link(output: Path, page: Path, url: str, siteurl_path: str = "") -> 
     if not path:
         return None
     if path.startswith("/"):
-        path = path[len(siteurl_path):] if siteurl_path and path.startswith(siteurl_path) else path
+        path = path[len(siteurl_path) :] if siteurl_path and path.startswith(siteurl_path) else path
         target = output / path.lstrip("/")
     else:
         target = (page.parent / path).resolve()

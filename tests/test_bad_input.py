@@ -7,14 +7,54 @@ from helpers import build_site, tree_digest
 from sites import edit, fixture_copy
 
 CASES = {
-    "duplicate key": ("data/sites/hof.yaml", "city: Hof\n", "city: Hof\ncity: Hof\n", "data/sites/hof.yaml:3:1: city: Feld doppelt"),
-    "anchor and alias": ("data/sites/moabit.yaml", "themes:\n  - klima-und-umwelt\n", "themes: &t\n  - klima-und-umwelt\nlinks: *t\n", "data/sites/moabit.yaml:10:9: (Datei): Anker und Verweise"),
-    "python tag": ("data/projects/lesecafe.yaml", "summary: Ein Café", "summary: !!python/object/apply:os.system [ls]\nformat: Ein Café", "data/projects/lesecafe.yaml:7:10: summary: Typangabe"),
-    "unquoted postcode": ("data/sites/hof.yaml", 'postcode: "95028"', "postcode: 01067", "data/sites/hof.yaml:16:15: office.address.postcode: erwartet Text"),
-    "unknown site": ("data/projects/lesecafe.yaml", "site: ingolstadt", "site: ingolstat", "data/projects/lesecafe.yaml:2:7: site: unbekannter Standort 'ingolstat' (meinten Sie 'ingolstadt'?)"),
-    "missing image": ("data/projects/lesecafe.yaml", "summary:", "images:\n  - src: fehlt.jpg\n    alt: Ein Bild\n    credit: c\n    licence: l\nsummary:", "data/projects/lesecafe.yaml:8:10: images[1].src: Bilddatei nicht gefunden"),
-    "story front matter": ("content/stories/garten-im-sommer.md", "themes:\n  - klima-und-umwelt\n---\n", "themes:\n  - klima-und-umwelt\n", "content/stories/garten-im-sommer.md:1:1: (Datei): Kopfbereich fehlt"),
-    "bad story date": ("content/stories/garten-im-sommer.md", 'date: "2020-07-01"', "date: 2020-7-1", "content/stories/garten-im-sommer.md:3:7: date: kein gültiges Datum"),
+    "duplicate key": (
+        "data/sites/hof.yaml",
+        "city: Hof\n",
+        "city: Hof\ncity: Hof\n",
+        "data/sites/hof.yaml:3:1: city: Feld doppelt",
+    ),
+    "anchor and alias": (
+        "data/sites/moabit.yaml",
+        "themes:\n  - klima-und-umwelt\n",
+        "themes: &t\n  - klima-und-umwelt\nlinks: *t\n",
+        "data/sites/moabit.yaml:10:9: (Datei): Anker und Verweise",
+    ),
+    "python tag": (
+        "data/projects/lesecafe.yaml",
+        "summary: Ein Café",
+        "summary: !!python/object/apply:os.system [ls]\nformat: Ein Café",
+        "data/projects/lesecafe.yaml:7:10: summary: Typangabe",
+    ),
+    "unquoted postcode": (
+        "data/sites/hof.yaml",
+        'postcode: "95028"',
+        "postcode: 01067",
+        "data/sites/hof.yaml:16:15: office.address.postcode: erwartet Text",
+    ),
+    "unknown site": (
+        "data/projects/lesecafe.yaml",
+        "site: ingolstadt",
+        "site: ingolstat",
+        "data/projects/lesecafe.yaml:2:7: site: unbekannter Standort 'ingolstat' (meinten Sie 'ingolstadt'?)",
+    ),
+    "missing image": (
+        "data/projects/lesecafe.yaml",
+        "summary:",
+        "images:\n  - src: fehlt.jpg\n    alt: Ein Bild\n    credit: c\n    licence: l\nsummary:",
+        "data/projects/lesecafe.yaml:8:10: images[1].src: Bilddatei nicht gefunden",
+    ),
+    "story front matter": (
+        "content/stories/garten-im-sommer.md",
+        "themes:\n  - klima-und-umwelt\n---\n",
+        "themes:\n  - klima-und-umwelt\n",
+        "content/stories/garten-im-sommer.md:1:1: (Datei): Kopfbereich fehlt",
+    ),
+    "bad story date": (
+        "content/stories/garten-im-sommer.md",
+        'date: "2020-07-01"',
+        "date: 2020-7-1",
+        "content/stories/garten-im-sommer.md:3:7: date: kein gültiges Datum",
+    ),
 }
 
 
@@ -68,7 +108,9 @@ def test_template_error_fails_the_build_and_keeps_output(tmp_path, good_build):
     site, output, before = _prepare(tmp_path, good_build)
     overrides = tmp_path / "overrides"
     overrides.mkdir()
-    (overrides / "site.html").write_text('{% extends "base.html" %}{% block title %}{{ site.nmae }}{% endblock %}', encoding="utf-8")
+    (overrides / "site.html").write_text(
+        '{% extends "base.html" %}{% block title %}{{ site.nmae }}{% endblock %}', encoding="utf-8"
+    )
     result = build_site(site, output, tmp_path / "cache", f'THEME_TEMPLATES_OVERRIDES=["{overrides}"]')
     assert result.returncode != 0
     assert "nmae" in result.stdout + result.stderr
@@ -76,7 +118,7 @@ def test_template_error_fails_the_build_and_keeps_output(tmp_path, good_build):
 
 
 def test_a_good_build_replaces_the_output_and_leaves_no_staging(tmp_path, good_build):
-    site, output, before = _prepare(tmp_path, good_build)
+    site, output, _ = _prepare(tmp_path, good_build)
     (output / "stale.html").write_text("alt", encoding="utf-8")
     edit(site / "data/projects/lesecafe.yaml", "title: Lesecafé", "title: Lesecafé am Park")
     result = build_site(site, output, tmp_path / "cache")

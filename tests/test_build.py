@@ -18,12 +18,22 @@ def hrefs(html):
 
 def test_every_expected_page_exists(fixture_output):
     expected = [
-        "index.html", "standorte/index.html", "projekte/index.html", "themen/index.html", "regionen/index.html",
-        "geschichten/index.html", "geschichten/seite/2/index.html",
-        "ueber/index.html", "impressum/index.html", "datenschutz/index.html",
+        "index.html",
+        "standorte/index.html",
+        "projekte/index.html",
+        "themen/index.html",
+        "regionen/index.html",
+        "geschichten/index.html",
+        "geschichten/seite/2/index.html",
+        "ueber/index.html",
+        "impressum/index.html",
+        "datenschutz/index.html",
     ]
     expected += [f"standorte/{s}/index.html" for s in ("hof", "ingolstadt", "moabit")]
-    expected += [f"projekte/{p}/index.html" for p in ("fahrradwerkstatt", "hausaufgabenhilfe", "lesecafe", "klimagarten", "sprachcafe")]
+    expected += [
+        f"projekte/{p}/index.html"
+        for p in ("fahrradwerkstatt", "hausaufgabenhilfe", "lesecafe", "klimagarten", "sprachcafe")
+    ]
     expected += [f"themen/{t}/index.html" for t in ("bildung", "nachbarschaft", "klima-und-umwelt")]
     expected += [f"regionen/{r}/index.html" for r in ("bayern", "berlin")]
     expected += [f"geschichten/{s}/index.html" for s in ("werkstatt-eroeffnet", "garten-im-sommer")]
@@ -101,7 +111,9 @@ def test_every_internal_link_resolves(fixture_output):
     assert broken == []
 
 
-@pytest.mark.parametrize("path", ["index.html", "standorte/hof/index.html", "geschichten/index.html", "impressum/index.html"])
+@pytest.mark.parametrize(
+    "path", ["index.html", "standorte/hof/index.html", "geschichten/index.html", "impressum/index.html"]
+)
 def test_pages_are_our_theme_with_one_h1_and_german(fixture_output, path):
     html = page(fixture_output, path)
     assert MARKER in html and '<html lang="de"' in html

@@ -60,13 +60,19 @@ def test_key_figures_are_counted(cat):
 
 
 def test_projects_grouped_by_year_then_site(cat):
-    groups = {year: [(site.id, [p.id for p in projects]) for site, projects in by_site] for year, by_site in cat.projects_by_year}
+    groups = {
+        year: [(site.id, [p.id for p in projects]) for site, projects in by_site]
+        for year, by_site in cat.projects_by_year
+    }
     assert list(groups) == [2023, 2022, 2021, 2020, 2019]
     assert groups[2022] == [("hof", ["fahrradwerkstatt"])]
 
 
 def test_sites_grouped_by_region_skip_empty_regions(cat):
-    assert [(r.id, [s.id for s in sites]) for r, sites in cat.sites_by_region] == [("bayern", ["hof", "ingolstadt"]), ("berlin", ["moabit"])]
+    assert [(r.id, [s.id for s in sites]) for r, sites in cat.sites_by_region] == [
+        ("bayern", ["hof", "ingolstadt"]),
+        ("berlin", ["moabit"]),
+    ]
 
 
 def test_featured_projects(cat):

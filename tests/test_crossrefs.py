@@ -27,12 +27,16 @@ def test_fixture_is_clean(site):
 
 def test_unknown_site_with_suggestion(site):
     edit(site / "data/projects/fahrradwerkstatt.yaml", "site: hof", "site: hoff")
-    assert problems_of(site) == ["data/projects/fahrradwerkstatt.yaml:2:7: site: unbekannter Standort 'hoff' (meinten Sie 'hof'?)"]
+    assert problems_of(site) == [
+        "data/projects/fahrradwerkstatt.yaml:2:7: site: unbekannter Standort 'hoff' (meinten Sie 'hof'?)"
+    ]
 
 
 def test_unknown_theme_in_a_list(site):
     edit(site / "data/sites/hof.yaml", "  - bildung\nresidents", "  - bildng\nresidents")
-    assert problems_of(site) == ["data/sites/hof.yaml:31:5: themes[2]: unbekanntes Thema 'bildng' (meinten Sie 'bildung'?)"]
+    assert problems_of(site) == [
+        "data/sites/hof.yaml:31:5: themes[2]: unbekanntes Thema 'bildng' (meinten Sie 'bildung'?)"
+    ]
 
 
 def test_unknown_region_and_phase(site):
@@ -64,13 +68,19 @@ def test_file_name_must_be_an_id(site):
 
 def test_duplicate_theme_id(site):
     themes = site / "data/themes.yaml"
-    themes.write_text(themes.read_text(encoding="utf-8") + "- id: bildung\n  label: Noch einmal\n  description: x\n", encoding="utf-8")
-    assert problems_of(site) == ["data/themes.yaml:10:7: [4].id: Kennung 'bildung' kommt doppelt vor (zuerst in Zeile 1)"]
+    themes.write_text(
+        themes.read_text(encoding="utf-8") + "- id: bildung\n  label: Noch einmal\n  description: x\n", encoding="utf-8"
+    )
+    assert problems_of(site) == [
+        "data/themes.yaml:10:7: [4].id: Kennung 'bildung' kommt doppelt vor (zuerst in Zeile 1)"
+    ]
 
 
 def test_reserved_page_name(site):
     (site / "content/pages/impressum.md").rename(site / "content/pages/standorte.md")
-    assert problems_of(site) == ["content/pages/standorte.md:1:1: (Dateiname): der Seitenname 'standorte' ist für die Website reserviert – Datei umbenennen"]
+    assert problems_of(site) == [
+        "content/pages/standorte.md:1:1: (Dateiname): der Seitenname 'standorte' ist für die Website reserviert – Datei umbenennen"
+    ]
 
 
 def test_image_must_exist_and_stay_inside_images(site):

@@ -11,4 +11,6 @@ from helpers import GOLDEN, GOLDEN_PAGES
 def test_page_matches_golden_file(fixture_output, name):
     expected = (GOLDEN / f"{name}.html").read_text(encoding="utf-8")
     actual = (fixture_output / GOLDEN_PAGES[name]).read_text(encoding="utf-8")
-    assert actual == expected, f"{GOLDEN_PAGES[name]} differs from tests/golden/{name}.html – run `make golden` if intended"
+    assert actual == expected, (
+        f"{GOLDEN_PAGES[name]} differs from tests/golden/{name}.html – run `make golden` if intended"
+    )

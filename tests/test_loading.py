@@ -10,7 +10,9 @@ def messages(problems):
 
 
 def test_positions_of_values_and_keys():
-    doc, problems = load_yaml("name: Hof\noffice:\n  address:\n    postcode: '95028'\nthemes:\n  - a\n  - b\n", "x.yaml")
+    doc, problems = load_yaml(
+        "name: Hof\noffice:\n  address:\n    postcode: '95028'\nthemes:\n  - a\n  - b\n", "x.yaml"
+    )
     assert problems == []
     assert doc.data["office"]["address"]["postcode"] == "95028"
     assert doc.locate(("office", "address", "postcode")) == (4, 15)
@@ -31,7 +33,9 @@ def test_dates_stay_text_and_yaml_1_1_numbers_keep_their_source():
 def test_duplicate_key_is_refused_with_both_lines():
     doc, problems = load_yaml("name: a\ncity: b\nname: c\n", "d.yaml")
     assert doc is None
-    assert messages(problems) == [(3, 1, "name", "Feld doppelt (zuerst in Zeile 1) – einen der beiden Einträge entfernen")]
+    assert messages(problems) == [
+        (3, 1, "name", "Feld doppelt (zuerst in Zeile 1) – einen der beiden Einträge entfernen")
+    ]
 
 
 def test_anchor_and_alias_are_refused():
@@ -47,7 +51,9 @@ def test_merge_key_is_refused():
 
 def test_python_tag_is_refused_and_not_executed():
     _, problems = load_yaml("a: !!python/object/apply:os.system ['touch /tmp/pwned']\n", "p.yaml")
-    assert messages(problems) == [(1, 4, "a", "Typangabe '!!python/object/apply:os.system' ist nicht erlaubt – Angabe entfernen")]
+    assert messages(problems) == [
+        (1, 4, "a", "Typangabe '!!python/object/apply:os.system' ist nicht erlaubt – Angabe entfernen")
+    ]
 
 
 def test_custom_and_timestamp_tags_are_refused():
@@ -62,7 +68,14 @@ def test_non_text_key_is_refused():
 
 def test_syntax_error_in_german_with_position():
     _, problems = load_yaml("name: Hof\ncity: Hof: Bahnhof\n", "s.yaml")
-    assert messages(problems) == [(2, 10, "", "YAML-Syntaxfehler: Doppelpunkt an unerwarteter Stelle – Text mit ':' in Anführungszeichen setzen oder die Einrückung prüfen")]
+    assert messages(problems) == [
+        (
+            2,
+            10,
+            "",
+            "YAML-Syntaxfehler: Doppelpunkt an unerwarteter Stelle – Text mit ':' in Anführungszeichen setzen oder die Einrückung prüfen",
+        )
+    ]
 
 
 def test_tab_indentation_gets_a_hint():

@@ -13,13 +13,20 @@ def test_script_is_removed_with_its_content():
 
 
 def test_event_handlers_and_styles_are_removed():
-    out = html('<a href="https://example.org" onclick="steal()" style="color:red">Link</a> <img src=x onerror=alert(1)>')
+    out = html(
+        '<a href="https://example.org" onclick="steal()" style="color:red">Link</a> <img src=x onerror=alert(1)>'
+    )
     assert out == '<p><a href="https://example.org">Link</a> </p>'
 
 
 def test_only_http_https_and_mailto_links_survive():
-    out = html("[a](javascript:alert(1)) [b](data:text/html,x) [c](https://example.org) [d](mailto:a@example.org) [e](ftp://x.org)")
-    assert out == '<p><a>a</a> <a>b</a> <a href="https://example.org">c</a> <a href="mailto:a@example.org">d</a> <a>e</a></p>'
+    out = html(
+        "[a](javascript:alert(1)) [b](data:text/html,x) [c](https://example.org) [d](mailto:a@example.org) [e](ftp://x.org)"
+    )
+    assert (
+        out
+        == '<p><a>a</a> <a>b</a> <a href="https://example.org">c</a> <a href="mailto:a@example.org">d</a> <a>e</a></p>'
+    )
 
 
 def test_iframes_forms_and_comments_are_dropped():
@@ -46,7 +53,9 @@ def test_disk_cache_is_used_by_a_new_renderer(tmp_path, monkeypatch):
     assert str(first.render("Hallo *Welt*")) == "<p>Hallo <em>Welt</em></p>"
     first.cache.close()
     calls = []
-    monkeypatch.setattr("quartiersschau.markdown_render.render_markdown_uncached", lambda task: calls.append(task) or "x")
+    monkeypatch.setattr(
+        "quartiersschau.markdown_render.render_markdown_uncached", lambda task: calls.append(task) or "x"
+    )
     second = MarkdownRenderer(KeyValueCache(tmp_path, "markdown"))
     assert str(second.render("Hallo *Welt*")) == "<p>Hallo <em>Welt</em></p>"
     assert str(second.render("Neu")) == "x"

@@ -16,22 +16,34 @@ def test_wrong_extension_is_reported(tmp_path):
     site = fixture_copy(tmp_path)
     (site / "data/sites/hof.yaml").rename(site / "data/sites/hof.yml")
     _, problems = read_records(paths_of(site))
-    assert [str(p) for p in problems] == ["data/sites/hof.yml:1:1: (Datei): unerwartete Datei – Datensätze hier enden auf .yaml"]
+    assert [str(p) for p in problems] == [
+        "data/sites/hof.yml:1:1: (Datei): unerwartete Datei – Datensätze hier enden auf .yaml"
+    ]
 
 
 def test_missing_programme_file(tmp_path):
     site = fixture_copy(tmp_path)
     (site / "data/programme.yaml").unlink()
     _, problems = read_records(paths_of(site))
-    assert [str(p) for p in problems] == ["data/programme.yaml:1:1: (Datei): Datei fehlt – sie ist für jede Website nötig"]
+    assert [str(p) for p in problems] == [
+        "data/programme.yaml:1:1: (Datei): Datei fehlt – sie ist für jede Website nötig"
+    ]
 
 
 def test_story_without_body(tmp_path):
     site = fixture_copy(tmp_path)
     path = site / "content/stories/garten-im-sommer.md"
-    path.write_text(path.read_text(encoding="utf-8").split("---\n", 2)[0] + "---\n" + path.read_text(encoding="utf-8").split("---\n")[1] + "---\n\n", encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").split("---\n", 2)[0]
+        + "---\n"
+        + path.read_text(encoding="utf-8").split("---\n")[1]
+        + "---\n\n",
+        encoding="utf-8",
+    )
     _, problems = read_records(paths_of(site))
-    assert [str(p) for p in problems] == ["content/stories/garten-im-sommer.md:10:1: (Datei): Text fehlt: unter dem Kopfbereich steht nichts"]
+    assert [str(p) for p in problems] == [
+        "content/stories/garten-im-sommer.md:10:1: (Datei): Text fehlt: unter dem Kopfbereich steht nichts"
+    ]
 
 
 def test_all_problems_of_all_files_in_one_run(tmp_path):

@@ -11,7 +11,9 @@ SCRIPTS = ROOT / "scripts"
 
 
 def run(*args, cwd=ROOT, stdin=None):
-    return subprocess.run([sys.executable, *map(str, args)], cwd=cwd, capture_output=True, text=True, input=stdin, timeout=300)
+    return subprocess.run(
+        [sys.executable, *map(str, args)], cwd=cwd, capture_output=True, text=True, input=stdin, timeout=300
+    )
 
 
 def test_validate_passes_on_the_demo():
@@ -25,7 +27,10 @@ def test_validate_reports_problems_with_positions(tmp_path):
     edit(site / "data/projects/lesecafe.yaml", "site: ingolstadt", "site: ingolstat")
     result = run(SCRIPTS / "validate.py", "--data", site / "data", "--content", site / "content", cwd=site)
     assert result.returncode == 1
-    assert result.stderr.splitlines()[0] == "data/projects/lesecafe.yaml:2:7: site: unbekannter Standort 'ingolstat' (meinten Sie 'ingolstadt'?)"
+    assert (
+        result.stderr.splitlines()[0]
+        == "data/projects/lesecafe.yaml:2:7: site: unbekannter Standort 'ingolstat' (meinten Sie 'ingolstadt'?)"
+    )
 
 
 def test_scaffolded_records_are_valid(tmp_path):

@@ -36,7 +36,9 @@ def test_missing_required_field_points_at_the_parent():
 
 
 def test_unknown_field_suggests_the_close_one():
-    assert check(SITE + "sumary: x\n") == ["data/site.yaml:11:1: sumary: unbekanntes Feld 'sumary' (meinten Sie 'summary'?)"]
+    assert check(SITE + "sumary: x\n") == [
+        "data/site.yaml:11:1: sumary: unbekanntes Feld 'sumary' (meinten Sie 'summary'?)"
+    ]
 
 
 def test_unknown_field_without_close_match_lists_the_allowed_ones():
@@ -47,15 +49,18 @@ def test_unknown_field_without_close_match_lists_the_allowed_ones():
 def test_unquoted_postcode_gets_the_postcode_hint():
     text = SITE + "office:\n  address:\n    street: Musterstraße 5\n    postcode: 01067\n    city: Dresden\n"
     assert check(text) == [
-        'data/site.yaml:14:15: office.address.postcode: erwartet Text, gefunden wurde die Zahl 01067 – '
+        "data/site.yaml:14:15: office.address.postcode: erwartet Text, gefunden wurde die Zahl 01067 – "
         'Postleitzahl in Anführungszeichen setzen, z. B. "01067"'
     ]
 
 
 def test_unquoted_time_is_read_as_a_number_and_explained():
-    text = SITE + "office:\n  address: {street: a, postcode: '01067', city: b}\n  opening_hours:\n    - days: Montag\n      hours: 10:30\n"
+    text = (
+        SITE
+        + "office:\n  address: {street: a, postcode: '01067', city: b}\n  opening_hours:\n    - days: Montag\n      hours: 10:30\n"
+    )
     assert check(text) == [
-        'data/site.yaml:15:14: office.opening_hours[1].hours: erwartet Text, gefunden wurde die Zahl 10:30 – '
+        "data/site.yaml:15:14: office.opening_hours[1].hours: erwartet Text, gefunden wurde die Zahl 10:30 – "
         'Wert in Anführungszeichen setzen: "10:30"'
     ]
 
@@ -68,7 +73,10 @@ def test_unquoted_phone_number():
 
 def test_invalid_id_reference_format():
     (message,) = check(SITE.replace("region: bayern", "region: Bayern"))
-    assert message == "data/site.yaml:3:9: region: keine gültige Kennung – nur Kleinbuchstaben a–z, Ziffern und Bindestriche (z. B. hof-bahnhofsviertel)"
+    assert (
+        message
+        == "data/site.yaml:3:9: region: keine gültige Kennung – nur Kleinbuchstaben a–z, Ziffern und Bindestriche (z. B. hof-bahnhofsviertel)"
+    )
 
 
 def test_enum_suggests_the_close_value():
@@ -79,7 +87,9 @@ def test_enum_suggests_the_close_value():
 
 
 def test_impossible_date():
-    assert check("title: T\ndate: 2021-13-45\nsummary: S\n", "story") == ["data/story.yaml:2:7: date: kein gültiges Datum – Format JJJJ-MM-TT verwenden, z. B. 2021-06-08"]
+    assert check("title: T\ndate: 2021-13-45\nsummary: S\n", "story") == [
+        "data/story.yaml:2:7: date: kein gültiges Datum – Format JJJJ-MM-TT verwenden, z. B. 2021-06-08"
+    ]
 
 
 def test_german_date_format_is_refused():
@@ -94,15 +104,21 @@ def test_too_long_summary():
 
 
 def test_blank_text_is_empty():
-    assert check(SITE.replace("summary: Kurz.", 'summary: "   "')) == ["data/site.yaml:10:10: summary: darf nicht leer sein"]
+    assert check(SITE.replace("summary: Kurz.", 'summary: "   "')) == [
+        "data/site.yaml:10:10: summary: darf nicht leer sein"
+    ]
 
 
 def test_empty_theme_list():
-    assert check(SITE.replace("themes:\n  - bildung\n", "themes: []\n")) == ["data/site.yaml:8:9: themes: Liste darf nicht leer sein"]
+    assert check(SITE.replace("themes:\n  - bildung\n", "themes: []\n")) == [
+        "data/site.yaml:8:9: themes: Liste darf nicht leer sein"
+    ]
 
 
 def test_duplicate_list_entry():
-    assert check(SITE.replace("  - bildung\n", "  - bildung\n  - bildung\n")) == ["data/site.yaml:9:3: themes: ein Eintrag steht doppelt in der Liste"]
+    assert check(SITE.replace("  - bildung\n", "  - bildung\n  - bildung\n")) == [
+        "data/site.yaml:9:3: themes: ein Eintrag steht doppelt in der Liste"
+    ]
 
 
 def test_number_out_of_range():
@@ -143,7 +159,9 @@ def test_contact_name_needs_consent():
 
 
 def test_list_top_level_kinds():
-    assert check("- id: bildung\n  label: Bildung\n", "themes") == ["data/themes.yaml:1:3: [1].description: Pflichtfeld fehlt"]
+    assert check("- id: bildung\n  label: Bildung\n", "themes") == [
+        "data/themes.yaml:1:3: [1].description: Pflichtfeld fehlt"
+    ]
 
 
 def _properties(schema, path=""):

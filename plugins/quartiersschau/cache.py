@@ -42,7 +42,7 @@ class KeyValueCache:
         found: dict[str, bytes] = {}
         unique = list(dict.fromkeys(keys))
         for start in range(0, len(unique), 500):
-            chunk = unique[start:start + 500]
+            chunk = unique[start : start + 500]
             marks = ",".join("?" * len(chunk))
             for key, value in db.execute(f"SELECT key, value FROM kv WHERE key IN ({marks})", chunk):
                 found[key] = value

@@ -17,8 +17,18 @@ from .validation import did_you_mean
 
 # First path segments that the site itself uses; a page may not take them.
 RESERVED_SLUGS = {
-    "standorte", "projekte", "themen", "regionen", "geschichten", "karte", "suche",
-    "daten", "theme", "bilder", "feeds", "pagefind",
+    "standorte",
+    "projekte",
+    "themen",
+    "regionen",
+    "geschichten",
+    "karte",
+    "suche",
+    "daten",
+    "theme",
+    "bilder",
+    "feeds",
+    "pagefind",
 }
 
 _ID = re.compile(ID_PATTERN)
@@ -43,11 +53,16 @@ class _Checker:
         for record in records:
             if not _ID.match(record.id):
                 suggestion = make_id(record.id) or "name"
-                self.problems.append(Problem(
-                    record.source, 1, 1, "(Dateiname)",
-                    f"'{record.id}' ist keine gültige Kennung für {folder_label} – Datei umbenennen, "
-                    f"z. B. in '{suggestion}{Path(record.source).suffix}' (nur a–z, 0–9 und Bindestriche)",
-                ))
+                self.problems.append(
+                    Problem(
+                        record.source,
+                        1,
+                        1,
+                        "(Dateiname)",
+                        f"'{record.id}' ist keine gültige Kennung für {folder_label} – Datei umbenennen, "
+                        f"z. B. in '{suggestion}{Path(record.source).suffix}' (nur a–z, 0–9 und Bindestriche)",
+                    )
+                )
 
     def list_ids(self, record: Record | None, items_path: tuple = ()) -> set[str] | None:
         """Ids of a list of entries (themes, regions, phases); duplicates are problems.
@@ -66,7 +81,11 @@ class _Checker:
                 continue
             if value in seen:
                 first_line = record.doc.locate(items_path + (seen[value], "id"))[0]
-                self.add(record, items_path + (index, "id"), f"Kennung '{value}' kommt doppelt vor (zuerst in Zeile {first_line})")
+                self.add(
+                    record,
+                    items_path + (index, "id"),
+                    f"Kennung '{value}' kommt doppelt vor (zuerst in Zeile {first_line})",
+                )
             else:
                 seen[value] = index
         return set(seen)
@@ -91,7 +110,11 @@ class _Checker:
         base = self.paths.images.resolve()
         target = (base / src).resolve()
         if Path(src).is_absolute() or not target.is_relative_to(base):
-            self.add(record, path + ("src",), f"Bildpfad '{src}' führt aus content/images/ hinaus – Pfad relativ zu content/images/ angeben")
+            self.add(
+                record,
+                path + ("src",),
+                f"Bildpfad '{src}' führt aus content/images/ hinaus – Pfad relativ zu content/images/ angeben",
+            )
         elif not target.is_file():
             self.add(record, path + ("src",), f"Bilddatei nicht gefunden: content/images/{src}")
 
@@ -114,7 +137,11 @@ class _Checker:
         start, end = period.get("start"), period.get("end")
         year = record.data.get(year_field) if year_field else None
         if isinstance(start, str) and isinstance(year, int) and start[:4] != str(year):
-            self.add(record, ("period", "start"), f"Beginn liegt im Jahr {start[:4]}, unter year steht aber {year} – angleichen")
+            self.add(
+                record,
+                ("period", "start"),
+                f"Beginn liegt im Jahr {start[:4]}, unter year steht aber {year} – angleichen",
+            )
         if isinstance(start, str) and isinstance(end, str) and end < start:
             self.add(record, ("period", "end"), f"Ende ({end}) liegt vor dem Beginn ({start})")
 
@@ -135,7 +162,15 @@ def check_references(records: RecordSet, paths: ContentPaths) -> list[Problem]:
 
     for page in records.pages:
         if page.id in RESERVED_SLUGS:
-            c.problems.append(Problem(page.source, 1, 1, "(Dateiname)", f"der Seitenname '{page.id}' ist für die Website reserviert – Datei umbenennen"))
+            c.problems.append(
+                Problem(
+                    page.source,
+                    1,
+                    1,
+                    "(Dateiname)",
+                    f"der Seitenname '{page.id}' ist für die Website reserviert – Datei umbenennen",
+                )
+            )
     if records.programme is not None:
         c.period(records.programme)
     for site in records.sites:

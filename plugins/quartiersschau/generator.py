@@ -48,14 +48,22 @@ class QuartiersschauGenerator(Generator):
 
     def generate_context(self) -> None:
         try:
-            catalogue = load_catalogue(content_paths(self.settings), markdown_renderer(self.settings), **_story_and_page_urls(self.settings))
+            catalogue = load_catalogue(
+                content_paths(self.settings), markdown_renderer(self.settings), **_story_and_page_urls(self.settings)
+            )
         except ContentError as error:
             print(error.report(), file=sys.stderr)
             raise BuildRefused() from None
         self._check_pelican_read_everything(catalogue)
         self.catalogue = catalogue
         self.context["catalogue"] = catalogue
-        log.info("%s %d Standorte, %d Projekte, %d Geschichten", LOG_PREFIX, len(catalogue.sites), len(catalogue.projects), len(catalogue.stories))
+        log.info(
+            "%s %d Standorte, %d Projekte, %d Geschichten",
+            LOG_PREFIX,
+            len(catalogue.sites),
+            len(catalogue.projects),
+            len(catalogue.stories),
+        )
 
     def _check_pelican_read_everything(self, catalogue) -> None:
         """Pelican skips files it cannot read; a story missing from its articles is an error."""
@@ -65,7 +73,10 @@ class QuartiersschauGenerator(Generator):
         missing += [p.source for p in catalogue.pages if p.slug not in pages]
         if missing:
             for source in missing:
-                print(f"{source}:1:1: (Datei): Pelican hat die Datei nicht gelesen – Meldungen oben prüfen", file=sys.stderr)
+                print(
+                    f"{source}:1:1: (Datei): Pelican hat die Datei nicht gelesen – Meldungen oben prüfen",
+                    file=sys.stderr,
+                )
             raise BuildRefused()
 
     def generate_output(self, writer) -> None:

@@ -37,8 +37,7 @@ _SYNTAX_HINTS = [
     ("found character '\\t'", "Tabulator gefunden – in YAML nur Leerzeichen zum Einrücken verwenden"),
     (
         "mapping values are not allowed",
-        "Doppelpunkt an unerwarteter Stelle – Text mit ':' in Anführungszeichen setzen "
-        "oder die Einrückung prüfen",
+        "Doppelpunkt an unerwarteter Stelle – Text mit ':' in Anführungszeichen setzen oder die Einrückung prüfen",
     ),
     ("could not find expected ':'", "Doppelpunkt nach dem Feldnamen fehlt"),
     ("did not find expected key", "Einrückung prüfen: ein Feld steht nicht auf der erwarteten Ebene"),
@@ -109,7 +108,9 @@ class _Walker:
 
     def walk(self, node, path: tuple = ()) -> None:
         if id(node) in self._seen:
-            self._refuse(node.start_mark, path, "Anker und Verweise (&name, *name) sind nicht erlaubt – Wert ausschreiben")
+            self._refuse(
+                node.start_mark, path, "Anker und Verweise (&name, *name) sind nicht erlaubt – Wert ausschreiben"
+            )
             return
         self._seen.add(id(node))
         self.positions[path] = self._pos(node.start_mark)
@@ -129,15 +130,25 @@ class _Walker:
         seen_keys: dict[str, tuple[int, int]] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _CORE + "merge":
-                self._refuse(key_node.start_mark, path, "Zusammenführen mit '<<' ist nicht erlaubt – Felder ausschreiben")
+                self._refuse(
+                    key_node.start_mark, path, "Zusammenführen mit '<<' ist nicht erlaubt – Felder ausschreiben"
+                )
                 continue
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _CORE + "str":
-                self._refuse(key_node.start_mark, path, f"Feldname '{getattr(key_node, 'value', '?')}' muss ein einfacher Text sein")
+                self._refuse(
+                    key_node.start_mark,
+                    path,
+                    f"Feldname '{getattr(key_node, 'value', '?')}' muss ein einfacher Text sein",
+                )
                 continue
             key = key_node.value
             if key in seen_keys:
                 first_line = seen_keys[key][0]
-                self._refuse(key_node.start_mark, path + (key,), f"Feld doppelt (zuerst in Zeile {first_line}) – einen der beiden Einträge entfernen")
+                self._refuse(
+                    key_node.start_mark,
+                    path + (key,),
+                    f"Feld doppelt (zuerst in Zeile {first_line}) – einen der beiden Einträge entfernen",
+                )
                 continue
             seen_keys[key] = self._pos(key_node.start_mark)
             self.key_positions[path + (key,)] = seen_keys[key]
@@ -155,8 +166,13 @@ def _anchor_problems(text: str, source: str, line_offset: int) -> list[Problem]:
             if isinstance(event, yaml.AliasEvent) or anchor:
                 mark = event.start_mark
                 problems.append(
-                    Problem(source, mark.line + 1 + line_offset, mark.column + 1, "",
-                            "Anker und Verweise (&name, *name) sind nicht erlaubt – Wert ausschreiben")
+                    Problem(
+                        source,
+                        mark.line + 1 + line_offset,
+                        mark.column + 1,
+                        "",
+                        "Anker und Verweise (&name, *name) sind nicht erlaubt – Wert ausschreiben",
+                    )
                 )
     except yaml.YAMLError:
         return []  # the composer reports the syntax error
@@ -195,7 +211,9 @@ def read_text(path: Path, source: str) -> tuple[str | None, list[Problem]]:
     try:
         return path.read_bytes().decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
-        return None, [Problem(source, 1, 1, "", f"Datei ist nicht UTF-8-kodiert (Byte {error.start}) – als UTF-8 speichern")]
+        return None, [
+            Problem(source, 1, 1, "", f"Datei ist nicht UTF-8-kodiert (Byte {error.start}) – als UTF-8 speichern")
+        ]
     except OSError as error:
         return None, [Problem(source, 1, 1, "", f"Datei kann nicht gelesen werden: {error.strerror}")]
 
@@ -225,11 +243,13 @@ def load_front_matter(text: str, source: str) -> tuple[FrontMatterDocument | Non
     match = _FRONT_MATTER.match(text)
     if not match:
         return None, [
-            Problem(source, 1, 1, "", "Kopfbereich fehlt: die Datei muss mit '---', den Feldern und wieder '---' beginnen")
+            Problem(
+                source, 1, 1, "", "Kopfbereich fehlt: die Datei muss mit '---', den Feldern und wieder '---' beginnen"
+            )
         ]
     header_text = match.group(1)
     doc, problems = load_yaml(header_text, source, line_offset=1)
     if doc is None:
         return None, problems
     body_line = text.count("\n", 0, match.end()) + 1
-    return FrontMatterDocument(doc, text[match.end():], body_line), []
+    return FrontMatterDocument(doc, text[match.end() :], body_line), []

@@ -26,9 +26,38 @@ from .parallel import map_parallel
 RENDERER_VERSION = "3"
 
 ALLOWED_TAGS = {
-    "p", "br", "hr", "strong", "em", "b", "i", "a", "ul", "ol", "li", "blockquote",
-    "h2", "h3", "h4", "h5", "h6", "code", "pre", "table", "thead", "tbody", "tr", "th", "td",
-    "abbr", "sub", "sup", "del", "dl", "dt", "dd",
+    "p",
+    "br",
+    "hr",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "code",
+    "pre",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "abbr",
+    "sub",
+    "sup",
+    "del",
+    "dl",
+    "dt",
+    "dd",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "ol": {"start"}, "th": {"scope"}}
 URL_SCHEMES = {"http", "https", "mailto"}
@@ -74,7 +103,9 @@ def clean_html(html: str) -> str:
 def render_markdown_uncached(task: tuple[str, int]) -> str:
     """Render one text (``(markdown, heading base)``) to cleaned HTML."""
     text, base = task
-    md = markdown.Markdown(extensions=["sane_lists", "tables", "def_list", "abbr", HeadingLevels(base)], output_format="html")
+    md = markdown.Markdown(
+        extensions=["sane_lists", "tables", "def_list", "abbr", HeadingLevels(base)], output_format="html"
+    )
     return clean_html(md.convert(text)).strip()
 
 
@@ -105,7 +136,9 @@ class MarkdownRenderer:
         if missing:
             wanted = set(missing)
             todo = {key: task for key, task in zip(keys, tasks, strict=True) if key in wanted}
-            results = map_parallel(render_markdown_uncached, list(todo.values()), workers=self.workers, min_items=self.min_parallel)
+            results = map_parallel(
+                render_markdown_uncached, list(todo.values()), workers=self.workers, min_items=self.min_parallel
+            )
             fresh = dict(zip(todo.keys(), results, strict=True))
             self._memory.update(fresh)
             if self.cache is not None:

@@ -29,9 +29,7 @@ class ContentError(Exception):
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(set(problems))
-        super().__init__(
-            f"{len(self.problems)} Fehler in den Inhalten – es wurde nichts geschrieben."
-        )
+        super().__init__(f"{len(self.problems)} Fehler in den Inhalten – es wurde nichts geschrieben.")
 
     def report(self) -> str:
         """All problems, one per line, then the summary."""

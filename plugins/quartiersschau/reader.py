@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import ClassVar
 
 from markupsafe import escape
 from pelican.readers import BaseReader
@@ -33,12 +34,17 @@ class FrontMatterMarkdownReader(BaseReader):
     """Reads ``.md`` files: YAML header for metadata, Markdown body rendered and sanitised."""
 
     enabled = True
-    file_extensions = ["md", "markdown"]
+    file_extensions: ClassVar[list[str]] = ["md", "markdown"]
 
     def read(self, source_path: str):
         path = Path(source_path)
-        stub = {"title": path.stem, "slug": path.stem, "status": "draft", "date": _EPOCH,
-                "category": self.process_metadata("category", "Geschichten")}
+        stub = {
+            "title": path.stem,
+            "slug": path.stem,
+            "status": "draft",
+            "date": _EPOCH,
+            "category": self.process_metadata("category", "Geschichten"),
+        }
         text, _ = read_text(path, source_path)
         parsed, _ = load_front_matter(text, source_path) if text is not None else (None, [])
         if parsed is None or not isinstance(parsed.header.data, dict):
@@ -49,7 +55,9 @@ class FrontMatterMarkdownReader(BaseReader):
             "title": str(data.get("title") or path.stem),
             "slug": path.stem,
             "summary": str(escape(str(data.get("summary", "")))),
-            "status": data.get("status", "published") if data.get("status", "published") in ("published", "draft") else "draft",
+            "status": data.get("status", "published")
+            if data.get("status", "published") in ("published", "draft")
+            else "draft",
         }
         if date is not None:
             metadata["date"] = date

@@ -145,7 +145,9 @@ def _folder(folder: Path, kind: str, suffixes: set[str], reader, paths: ContentP
             continue
         if path.suffix not in suffixes:
             wanted = " oder ".join(sorted(suffixes))
-            problems.append(Problem(paths.display(path), 1, 1, "", f"unerwartete Datei – Datensätze hier enden auf {wanted}"))
+            problems.append(
+                Problem(paths.display(path), 1, 1, "", f"unerwartete Datei – Datensätze hier enden auf {wanted}")
+            )
             continue
         record, found = reader(path, kind, paths)
         problems += found

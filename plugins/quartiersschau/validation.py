@@ -126,7 +126,9 @@ def _message(error, raw: str | None) -> str:
         return _type_message(error, raw)
     if kind == "enum":
         allowed = ", ".join(str(v) for v in value)
-        return f"unzulässiger Wert '{error.instance}'{did_you_mean(error.instance, map(str, value))} – erlaubt: {allowed}"
+        return (
+            f"unzulässiger Wert '{error.instance}'{did_you_mean(error.instance, map(str, value))} – erlaubt: {allowed}"
+        )
     if kind == "const":
         return f"muss {json.dumps(value)} sein"
     if kind in ("minLength", "pattern") and isinstance(error.instance, str) and not error.instance.strip():
