@@ -11,7 +11,7 @@ SITE ?=
 N ?= 1000
 PORT ?= 8000
 
-.PHONY: html publish serve devserver test lint format validate new-site new-project new-story bench golden clean
+.PHONY: html publish serve devserver test lint format validate new-site new-project new-story bench bench-images golden clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,9 @@ new-story: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py $(N)
+
+bench-images: $(STAMP)
+	$(BIN)/python scripts/bench_images.py $(or $(IMAGES),200)
 
 golden: $(STAMP)
 	$(BIN)/python scripts/update_golden.py

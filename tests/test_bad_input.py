@@ -43,6 +43,18 @@ CASES = {
         "images:\n  - src: fehlt.jpg\n    alt: Ein Bild\n    credit: c\n    licence: l\nsummary:",
         "data/projects/lesecafe.yaml:8:10: images[1].src: Bilddatei nicht gefunden",
     ),
+    "image without alt": (
+        "data/sites/hof.yaml",
+        "  alt: Zwei Häuser und eine Sonne\n",
+        "",
+        "data/sites/hof.yaml:38:3: image.alt: Bildbeschreibung fehlt",
+    ),
+    "people without consent": (
+        "data/sites/hof.yaml",
+        "  licence: CC0 1.0\n",
+        "  licence: CC0 1.0\n  people: true\n",
+        "data/sites/hof.yaml:38:3: image.consent: auf dem Bild sind Personen erkennbar",
+    ),
     "story front matter": (
         "content/stories/garten-im-sommer.md",
         "themes:\n  - klima-und-umwelt\n---\n",

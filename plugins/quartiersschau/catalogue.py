@@ -99,10 +99,17 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _image(data: dict | None) -> m.Image | None:
+def _image(data: dict | None, renditions: dict) -> m.Image | None:
     if not data:
         return None
-    return m.Image(data["src"], data.get("alt", ""), bool(data.get("decorative")), data["credit"], data["licence"])
+    return m.Image(
+        data["src"],
+        data.get("alt", ""),
+        bool(data.get("decorative")),
+        data["credit"],
+        data["licence"],
+        renditions.get(data["src"]),
+    )
 
 
 def _links(data: list | None) -> tuple[m.Link, ...]:
@@ -140,8 +147,17 @@ def _link(obj, **links) -> None:
 
 
 class _Builder:
-    def __init__(self, records: RecordSet, renderer: MarkdownRenderer, urls: dict, story_url: str, page_url: str):
+    def __init__(
+        self,
+        records: RecordSet,
+        renderer: MarkdownRenderer,
+        urls: dict,
+        story_url: str,
+        page_url: str,
+        renditions: dict,
+    ):
         self.records = records
+        self.renditions = renditions
         self.urls = {**DEFAULT_URLS, **urls}
         self.story_url = story_url
         self.page_url = page_url
@@ -208,7 +224,7 @@ class _Builder:
             residents=m.Residents(res["count"], bool(res.get("approximate")), res.get("year")) if res else None,
             summary=d["summary"],
             description=self.html.get((id(r), "description")),
-            image=_image(d.get("image")),
+            image=_image(d.get("image"), self.renditions),
             links=_links(d.get("links")),
             url=url,
             save_as=save_as(url),
@@ -237,7 +253,7 @@ class _Builder:
             featured=bool(d.get("featured")),
             summary=d["summary"],
             description=self.html.get((id(r), "description")),
-            images=tuple(_image(i) for i in d.get("images", ())),
+            images=tuple(_image(i, self.renditions) for i in d.get("images", ())),
             links=_links(d.get("links")),
             url=url,
             save_as=save_as(url),
@@ -254,7 +270,7 @@ class _Builder:
             sites=tuple(sites[s] for s in d.get("sites", ())),
             projects=tuple(projects[p] for p in d.get("projects", ())),
             themes=tuple(themes[t] for t in d.get("themes", ())),
-            cover=_image(d.get("cover")),
+            cover=_image(d.get("cover"), self.renditions),
             body=self.html[(id(r), "body")],
             url=self.story_url.format(slug=r.id),
             source=r.source,
@@ -359,6 +375,10 @@ def build_catalogue(
     urls: dict | None = None,
     story_url: str = "geschichten/{slug}/",
     page_url: str = "{slug}/",
+    renditions: dict | None = None,
 ) -> Catalogue:
-    """Link validated records into the catalogue. Call only when validation found nothing."""
-    return _Builder(records, renderer, urls or {}, story_url, page_url).build()
+    """Link validated records into the catalogue. Call only when validation found nothing.
+
+    *renditions* maps image paths to their derivatives (see image_pipeline).
+    """
+    return _Builder(records, renderer, urls or {}, story_url, page_url, renditions or {}).build()

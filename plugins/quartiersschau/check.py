@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from .catalogue import Catalogue, build_catalogue
 from .crossrefs import check_references
+from .images import DEFAULT_MAX_PIXELS
 from .markdown_render import MarkdownRenderer
 from .problems import ContentError
 from .records import ContentPaths, RecordSet, read_records
 
 
-def check_content(paths: ContentPaths) -> RecordSet:
+def check_content(paths: ContentPaths, max_pixels: int = DEFAULT_MAX_PIXELS) -> RecordSet:
     """Read and check every record; raise :class:`ContentError` listing all problems."""
     records, problems = read_records(paths)
-    problems += check_references(records, paths)
+    problems += check_references(records, paths, max_pixels)
     if problems:
         raise ContentError(problems)
     return records

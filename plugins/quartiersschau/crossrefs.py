@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from .ids import ID_PATTERN, make_id
+from .images import DEFAULT_MAX_PIXELS, inspect_image
 from .problems import Problem
 from .records import ContentPaths, Record, RecordSet
 from .validation import did_you_mean
@@ -39,9 +40,10 @@ def _list_of_str(value) -> list[str]:
 
 
 class _Checker:
-    def __init__(self, records: RecordSet, paths: ContentPaths):
+    def __init__(self, records: RecordSet, paths: ContentPaths, max_pixels: int):
         self.records = records
         self.paths = paths
+        self.max_pixels = max_pixels
         self.problems: list[Problem] = []
 
     def add(self, record: Record, path: tuple, message: str, *, key: bool = False) -> None:
@@ -117,6 +119,10 @@ class _Checker:
             )
         elif not target.is_file():
             self.add(record, path + ("src",), f"Bilddatei nicht gefunden: content/images/{src}")
+        else:
+            _, problem = inspect_image(target, self.max_pixels, f"content/images/{src}")
+            if problem:
+                self.add(record, path + ("src",), problem)
 
     def images_of(self, record: Record) -> None:
         data = record.data
@@ -146,9 +152,9 @@ class _Checker:
             self.add(record, ("period", "end"), f"Ende ({end}) liegt vor dem Beginn ({start})")
 
 
-def check_references(records: RecordSet, paths: ContentPaths) -> list[Problem]:
-    """Every cross-record problem of the whole tree."""
-    c = _Checker(records, paths)
+def check_references(records: RecordSet, paths: ContentPaths, max_pixels: int = DEFAULT_MAX_PIXELS) -> list[Problem]:
+    """Every cross-record problem of the whole tree, including unusable image files."""
+    c = _Checker(records, paths, max_pixels)
     c.file_ids(records.sites, "einen Standort")
     c.file_ids(records.projects, "ein Projekt")
     c.file_ids(records.stories, "eine Geschichte")

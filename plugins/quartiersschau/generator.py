@@ -14,7 +14,9 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from .cache import KeyValueCache
-from .check import load_catalogue
+from .catalogue import build_catalogue
+from .check import check_content
+from .image_pipeline import ImagePipeline, image_sources
 from .pages import page_jobs
 from .problems import ContentError
 from .rendering import render_and_write
@@ -47,9 +49,19 @@ class QuartiersschauGenerator(Generator):
     """Builds the catalogue and writes home, list and detail pages of sites, projects, themes, regions."""
 
     def generate_context(self) -> None:
+        paths = content_paths(self.settings)
+        max_pixels = self.settings["QS_IMAGE_MAX_PIXELS"]
+        self.images = ImagePipeline(
+            paths.images,
+            Path(self.settings["QS_CACHE_PATH"]),
+            workers=self.settings["QS_WORKERS"],
+            max_pixels=max_pixels,
+        )
         try:
-            catalogue = load_catalogue(
-                content_paths(self.settings), markdown_renderer(self.settings), **_story_and_page_urls(self.settings)
+            records = check_content(paths, max_pixels)
+            renditions = self.images.prepare(image_sources(records))
+            catalogue = build_catalogue(
+                records, markdown_renderer(self.settings), renditions=renditions, **_story_and_page_urls(self.settings)
             )
         except ContentError as error:
             print(error.report(), file=sys.stderr)
@@ -80,6 +92,7 @@ class QuartiersschauGenerator(Generator):
             raise BuildRefused()
 
     def generate_output(self, writer) -> None:
+        self.images.publish(Path(self.output_path))
         cache = KeyValueCache(Path(self.settings["QS_CACHE_PATH"]), "pages")
         try:
             render_and_write(self, writer, page_jobs(self.catalogue), cache)

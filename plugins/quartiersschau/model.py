@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from .image_pipeline import Rendition
+
 STATUS_LABELS = {"planned": "geplant", "running": "läuft", "completed": "abgeschlossen"}
 
 
@@ -23,6 +25,8 @@ class Image:
     decorative: bool
     credit: str
     licence: str
+    # The derivatives for <picture>; None only where no image pipeline ran (validation, unit tests).
+    rendition: Rendition | None = None
 
 
 @dataclass(frozen=True)

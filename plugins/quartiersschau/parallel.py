@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -24,10 +24,21 @@ def cpu_count() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def imap_parallel(
+    func: Callable[[T], R], items: Sequence[T], *, workers: int, min_items: int, chunksize: int | None = None
+) -> Iterator[R]:
+    """``func(x) for x in items``, in order, on *workers* forked processes when it pays.
+
+    Give ``chunksize=1`` for few, heavy tasks (images); the default batches many light ones.
+    """
+    if workers <= 1 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods():
+        yield from (func(item) for item in items)
+        return
+    chunksize = chunksize or max(1, len(items) // (workers * 8))
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(func, items, chunksize=chunksize)
+
+
 def map_parallel(func: Callable[[T], R], items: Sequence[T], *, workers: int, min_items: int) -> list[R]:
     """``[func(x) for x in items]``, on *workers* forked processes when it pays."""
-    if workers <= 1 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods():
-        return [func(item) for item in items]
-    chunksize = max(1, len(items) // (workers * 8))
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return pool.map(func, items, chunksize=chunksize)
+    return list(imap_parallel(func, items, workers=workers, min_items=min_items))

@@ -24,6 +24,8 @@ DEFAULTS = {
     "QS_PARALLEL_MIN": 200,
     # Build into a staging folder and swap it in only when everything succeeded.
     "QS_ATOMIC_OUTPUT": True,
+    # Largest original image accepted, in pixels (width × height).
+    "QS_IMAGE_MAX_PIXELS": 50_000_000,
     # The page (content/pages/<slug>.md) that also shows the programme's facts.
     "QS_ABOUT_PAGE": "ueber",
 }

@@ -1,0 +1,91 @@
+"""Benchmark the image pipeline: ``make bench-images`` (N=200 photos of 3000×2000).
+
+Generates photo-like JPEGs (gradients, shapes and sensor noise, so they compress like
+photos, not like flat graphics), then runs the pipeline cold (empty cache) and warm,
+on all cores, and reports images per second and the size of the derivatives
+against the originals.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _project import ROOT  # noqa: F401 (puts the plugin on sys.path)
+from PIL import Image, ImageDraw, ImageFilter
+
+from quartiersschau.image_pipeline import ImagePipeline
+from quartiersschau.parallel import cpu_count
+
+
+def photo(path: Path, seed: int, size=(3000, 2000)) -> None:
+    rng = random.Random(seed)
+    base = Image.linear_gradient("L").resize(size).convert("RGB")
+    tint = Image.new("RGB", size, (rng.randint(60, 200), rng.randint(60, 200), rng.randint(60, 200)))
+    img = Image.blend(base, tint, 0.6)
+    draw = ImageDraw.Draw(img)
+    for _ in range(25):
+        x, y = rng.randint(0, size[0]), rng.randint(0, size[1])
+        r = rng.randint(40, 500)
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=(rng.randint(0, 255), rng.randint(0, 255), rng.randint(0, 255)))
+    img = img.filter(ImageFilter.GaussianBlur(3))
+    noise = Image.effect_noise(size, 24).convert("RGB")
+    Image.blend(img, noise, 0.12).save(path, "JPEG", quality=90)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", type=int, nargs="?", default=200)
+    parser.add_argument("--keep", action="store_true")
+    args = parser.parse_args(argv)
+    root = Path(tempfile.mkdtemp(prefix="qs-bench-images-"))
+    try:
+        (root / "images").mkdir()
+        started = time.perf_counter()
+        sources = []
+        for i in range(args.n):
+            name = f"foto-{i:04d}.jpg"
+            photo(root / "images" / name, i)
+            sources.append(name)
+        print(
+            f"{args.n} photo-like JPEGs of 3000×2000 generated in {time.perf_counter() - started:.0f} s ({cpu_count()} cores)"
+        )
+        pipeline = ImagePipeline(root / "images", root / "cache", workers=cpu_count(), max_pixels=50_000_000)
+        started = time.perf_counter()
+        renditions = pipeline.prepare(sources)
+        cold = time.perf_counter() - started
+        started = time.perf_counter()
+        ImagePipeline(root / "images", root / "cache", workers=cpu_count(), max_pixels=50_000_000).prepare(sources)
+        warm = time.perf_counter() - started
+        originals = sum((root / "images" / s).stat().st_size for s in sources)
+        pipeline.publish(root / "out")
+        by_kind: dict[tuple[str, int], list[int]] = {}
+        for rendition in renditions.values():
+            for v in rendition.variants:
+                by_kind.setdefault((v.mime, v.width), []).append((root / "out" / v.url).stat().st_size)
+        total = sum(sum(sizes) for sizes in by_kind.values())
+        print(f"cold: {cold:.1f} s = {args.n / cold:.2f} images/s (each: 3 widths × AVIF, WebP, JPEG)")
+        print(f"warm: {warm:.2f} s (nothing to do)")
+        print(
+            f"originals: {originals / 1e6:.1f} MB, median {statistics.median((root / 'images' / s).stat().st_size for s in sources) / 1e3:.0f} KB"
+        )
+        print(f"all derivatives together: {total / 1e6:.1f} MB ({total / originals:.0%} of the originals)")
+        for (mime, width), sizes in sorted(by_kind.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+            median = statistics.median(sizes)
+            print(
+                f"  {mime:<11} {width:>5} px: median {median / 1e3:6.0f} KB = {median / (originals / args.n):6.1%} of an original"
+            )
+    finally:
+        if not args.keep:
+            shutil.rmtree(root, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
