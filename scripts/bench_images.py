@@ -17,9 +17,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from _project import ROOT  # noqa: F401 (puts the plugin on sys.path)
 from PIL import Image, ImageDraw, ImageFilter
 
+from _project import ROOT  # noqa: F401 (puts the plugin on sys.path)
 from quartiersschau.image_pipeline import ImagePipeline
 from quartiersschau.parallel import cpu_count
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 import random
 import re
 import sys
-from pathlib import Path
 
 import yaml
-from _project import ROOT
 from PIL import Image, ImageDraw
+
+from _project import ROOT
 
 PALETTE = {
     "Petrol": (11, 90, 115),

@@ -30,7 +30,7 @@ def test_every_src_and_srcset_entry_exists(fixture_output):
     from helpers import links_in, resolve_link
 
     for page in fixture_output.rglob("*.html"):
-        for tag, attr, url in links_in(page.read_text(encoding="utf-8")):
+        for _tag, attr, url in links_in(page.read_text(encoding="utf-8")):
             if attr in ("src", "srcset"):
                 assert resolve_link(fixture_output, page, url).is_file(), (page, url)
 

@@ -91,7 +91,7 @@ def test_cmyk_becomes_rgb(tmp_path):
     made = make_derivatives((str(source), str(tmp_path / "out"), LIMIT))
     with Image.open(tmp_path / "out" / f"{made[0]['width']}.jpg") as im:
         assert im.mode == "RGB"
-        red, green, blue = im.getpixel((10, 10))
+        red, green, _ = im.getpixel((10, 10))
         assert red > 200 and green < 120
 
 
