@@ -6,6 +6,8 @@ have defaults in plugins/quartiersschau/settings.py.
 
 SITENAME = "JMD im Quartier"
 SITEURL = ""
+# Public address for canonical links, feeds, sitemap, Open Graph and QR codes (publishconf.py uses it as SITEURL).
+QS_PUBLIC_URL = "https://jmd-im-quartier.example.org"
 DEFAULT_LANG = "de"
 TIMEZONE = "Europe/Berlin"
 

@@ -69,6 +69,7 @@ def generate(root: Path, n_projects: int, n_sites: int = 40, seed: int = 1) -> N
         folder.mkdir(parents=True)
     for name in ("programme.yaml", "themes.yaml", "regions.yaml"):
         shutil.copy(ROOT / "data" / name, data / name)
+    shutil.copytree(ROOT / "data" / "geo", data / "geo")
     for page in (ROOT / "content" / "pages").glob("*.md"):
         shutil.copy(page, content / "pages" / page.name)
     themes = [t["id"] for t in yaml.safe_load((data / "themes.yaml").read_text(encoding="utf-8"))]

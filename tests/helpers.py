@@ -89,6 +89,37 @@ class _LinkParser(HTMLParser):
                 self.links += [(tag, "srcset", part.strip().split(" ")[0]) for part in value.split(",")]
 
 
+# <link rel> values that make the browser fetch something (canonical, alternate do not).
+FETCHING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "apple-touch-icon"}
+
+
+class _RequestParser(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "link":
+            if FETCHING_RELS & set((a.get("rel") or "").split()):
+                self.urls.append((tag, a.get("href") or ""))
+            return
+        for name in ("src", "data", "poster"):
+            if a.get(name):
+                self.urls.append((tag, a[name]))
+        if tag in ("use", "image") and a.get("href"):
+            self.urls.append((tag, a["href"]))
+        if a.get("srcset"):
+            self.urls += [(tag, part.strip().split(" ")[0]) for part in a["srcset"].split(",")]
+
+
+def requests_in(html: str) -> list[tuple[str, str]]:
+    """(tag, URL) for everything a browser would fetch while showing the page."""
+    parser = _RequestParser()
+    parser.feed(html)
+    return parser.urls
+
+
 def links_in(html: str) -> list[tuple[str, str, str]]:
     """(tag, attribute, URL) for every href, src and srcset entry."""
     parser = _LinkParser()

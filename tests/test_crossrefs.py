@@ -101,3 +101,10 @@ def test_period_must_match_year_and_end_after_start(site):
         "data/projects/fahrradwerkstatt.yaml:5:10: period.start: Beginn liegt im Jahr 2021, unter year steht aber 2022 – angleichen",
         "data/projects/fahrradwerkstatt.yaml:6:8: period.end: Ende (2020-09-30) liegt vor dem Beginn (2021-03-01)",
     ]
+
+
+def test_region_outline_must_exist(site):
+    edit(site / "data/regions.yaml", "geo: DE-HB", "geo: DE-HX")
+    assert problems_of(site) == [
+        "data/regions.yaml:12:8: [3].geo: kein Umriss in data/geo/de-laender.geojson für 'DE-HX' (meinten Sie 'DE-HB'?)"
+    ]

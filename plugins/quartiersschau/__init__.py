@@ -1,7 +1,8 @@
 """Quartiersschau: a Pelican plugin that turns records of sites, projects and stories into a showcase.
 
-Flow (DESIGN §1): load → validate → catalogue → pages. ``register()`` connects
-module-level functions only, because Pelican's signals hold weak references.
+Flow (DESIGN §1): load → validate → catalogue → pages → post-build (sitemap, search
+index) → publish. ``register()`` connects module-level functions only, because
+Pelican's signals hold weak references.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from .generator import QuartiersschauGenerator
 from .reader import FrontMatterMarkdownReader
 from .settings import apply_defaults
 from .templating import configure_environment
+
+_run = {"output": ""}
 
 
 def on_initialized(pelican) -> None:
@@ -26,11 +29,16 @@ def on_readers_init(readers) -> None:
 
 def on_get_generators(pelican):
     output.begin_run(pelican)
+    _run["output"] = pelican.output_path
     return QuartiersschauGenerator
 
 
 def on_generator_init(generator) -> None:
     configure_environment(generator.env, generator.settings, generator.theme)
+
+
+def on_content_written(path, context=None) -> None:
+    output.page_written(path, _run["output"])
 
 
 def on_finalized(pelican) -> None:
@@ -42,4 +50,5 @@ def register() -> None:
     signals.readers_init.connect(on_readers_init)
     signals.get_generators.connect(on_get_generators)
     signals.generator_init.connect(on_generator_init)
+    signals.content_written.connect(on_content_written)
     signals.finalized.connect(on_finalized)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
 
+from . import charts
 from . import model as m
 from .markdown_render import MarkdownRenderer
 from .records import Record, RecordSet
@@ -90,6 +91,25 @@ class Catalogue:
         return tuple(out)
 
     @cached_property
+    def projects_per_year(self) -> tuple[tuple[int, int], ...]:
+        """(year, number of projects) for every year from the first to the last, gaps included."""
+        f = self.figures
+        return tuple((y, sum(1 for p in self.projects if p.year == y)) for y in range(f.first_year, f.last_year + 1))
+
+    @cached_property
+    def projects_per_theme(self) -> tuple[tuple[m.Theme, int], ...]:
+        """(theme, number of projects), most projects first."""
+        return tuple(sorted(((t, len(t.projects)) for t in self.themes), key=lambda tc: (-tc[1], tc[0].label)))
+
+    @cached_property
+    def year_chart(self) -> charts.Chart:
+        return charts.column_chart("Projekte pro Jahr", [(str(y), n) for y, n in self.projects_per_year])
+
+    @cached_property
+    def theme_chart(self) -> charts.Chart:
+        return charts.bar_chart("Projekte pro Thema", [(t.label, n) for t, n in self.projects_per_theme])
+
+    @cached_property
     def featured_projects(self) -> tuple[m.Project, ...]:
         featured = [p for p in self.projects if p.featured]
         return tuple(featured or self.projects[:6])
@@ -137,6 +157,8 @@ def _office(data: dict | None) -> m.Office | None:
         accessibility=m.Accessibility(acc["step_free"], acc.get("accessible_toilet"), acc.get("notes"))
         if acc
         else None,
+        lat=data.get("coordinates", {}).get("lat"),
+        lon=data.get("coordinates", {}).get("lon"),
     )
 
 
@@ -189,7 +211,7 @@ class _Builder:
             period_note=period.get("note"),
             budget_amount=budget.get("amount"),
             budget_note=budget.get("note"),
-            phases=tuple(m.Phase(p["id"], p["label"], p.get("description")) for p in d["phases"]),
+            phases=tuple(m.Phase(p["id"], p["label"], p.get("description"), n) for n, p in enumerate(d["phases"], 1)),
             region_label=d["region_taxonomy"]["label"],
             region_label_plural=d["region_taxonomy"]["label_plural"],
             contact_organisation=contact["organisation"],
@@ -199,6 +221,8 @@ class _Builder:
             contact_url=contact.get("url"),
             links=_links(d.get("links")),
             demo=bool(d.get("demo")),
+            licence_name=d["licence"]["name"],
+            licence_url=d["licence"]["url"],
         )
 
     def site(self, r: Record, regions: dict, phases: dict, themes: dict) -> m.Site:

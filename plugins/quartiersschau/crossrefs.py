@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .ids import ID_PATTERN, make_id
 from .images import DEFAULT_MAX_PIXELS, inspect_image
+from .maps import read_codes
 from .problems import Problem
 from .records import ContentPaths, Record, RecordSet
 from .validation import did_you_mean
@@ -152,6 +153,17 @@ class _Checker:
             self.add(record, ("period", "end"), f"Ende ({end}) liegt vor dem Beginn ({start})")
 
 
+def _geo_codes(c: _Checker, records: RecordSet, paths: ContentPaths) -> set[str] | None:
+    """Codes of the region outlines, or None (and a problem) when the file is unusable."""
+    if records.regions is None:
+        return None
+    try:
+        return read_codes(paths.geo, paths.geo_key)
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        c.problems.append(Problem(paths.display(paths.geo), 1, 1, "", f"Umrisse der Regionen nicht lesbar ({error})"))
+        return None
+
+
 def check_references(records: RecordSet, paths: ContentPaths, max_pixels: int = DEFAULT_MAX_PIXELS) -> list[Problem]:
     """Every cross-record problem of the whole tree, including unusable image files."""
     c = _Checker(records, paths, max_pixels)
@@ -166,6 +178,17 @@ def check_references(records: RecordSet, paths: ContentPaths, max_pixels: int = 
     sites = records.ids("site")
     projects = records.ids("project")
 
+    geo_codes = _geo_codes(c, records, paths)
+    if records.regions is not None and geo_codes is not None:
+        for index, region in enumerate(records.regions.data):
+            if isinstance(region, dict):
+                c.ref(
+                    records.regions,
+                    (index, "geo"),
+                    region.get("geo"),
+                    geo_codes,
+                    f"kein Umriss in {paths.display(paths.geo)} für",
+                )
     for page in records.pages:
         if page.id in RESERVED_SLUGS:
             c.problems.append(

@@ -16,7 +16,12 @@ from pelican.generators import Generator
 from .cache import KeyValueCache
 from .catalogue import build_catalogue
 from .check import check_content
+from .contact_card import VCARD_FILE, vcard
+from .exports import FOLDER as EXPORT_FOLDER
+from .exports import export_files
+from .feeds import write_feeds
 from .image_pipeline import ImagePipeline, image_sources
+from .maps import MAP_FILE, map_geometry
 from .pages import page_jobs
 from .problems import ContentError
 from .rendering import render_and_write
@@ -45,6 +50,14 @@ def _story_and_page_urls(settings: dict) -> dict:
     }
 
 
+def write_files(output: Path, files: dict[str, str]) -> None:
+    """Write text files that are not pages (map, feeds, open data, vCards)."""
+    for relative, text in files.items():
+        path = output / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="")
+
+
 class QuartiersschauGenerator(Generator):
     """Builds the catalogue and writes home, list and detail pages of sites, projects, themes, regions."""
 
@@ -68,7 +81,10 @@ class QuartiersschauGenerator(Generator):
             raise BuildRefused() from None
         self._check_pelican_read_everything(catalogue)
         self.catalogue = catalogue
+        self.geometry = map_geometry(paths.geo, paths.geo_key)
         self.context["catalogue"] = catalogue
+        self.context["qs_map"] = self.geometry
+        self.context["PUBLIC_URL"] = self.settings["QS_PUBLIC_URL"]
         log.info(
             "%s %d Standorte, %d Projekte, %d Geschichten",
             LOG_PREFIX,
@@ -76,6 +92,16 @@ class QuartiersschauGenerator(Generator):
             len(catalogue.projects),
             len(catalogue.stories),
         )
+
+    def _files(self) -> dict[str, str]:
+        catalogue, base = self.catalogue, self.settings["QS_PUBLIC_URL"]
+        files = {MAP_FILE: self.geometry.svg_file()}
+        write_feeds(catalogue, base, files.__setitem__)
+        files.update({f"{EXPORT_FOLDER}/{name}": text for name, text in export_files(catalogue, base).items()})
+        for site in catalogue.sites:
+            if site.office:
+                files[VCARD_FILE.format(url=site.url)] = vcard(site, catalogue.programme, f"{base}/{site.url}")
+        return files
 
     def _check_pelican_read_everything(self, catalogue) -> None:
         """Pelican skips files it cannot read; a story missing from its articles is an error."""
@@ -92,7 +118,9 @@ class QuartiersschauGenerator(Generator):
             raise BuildRefused()
 
     def generate_output(self, writer) -> None:
-        self.images.publish(Path(self.output_path))
+        out = Path(self.output_path)
+        self.images.publish(out)
+        write_files(out, self._files())
         cache = KeyValueCache(Path(self.settings["QS_CACHE_PATH"]), "pages")
         try:
             render_and_write(self, writer, page_jobs(self.catalogue), cache)

@@ -75,6 +75,9 @@ class Office:
     phone: str | None
     email: str | None
     accessibility: Accessibility | None
+    # Where the office itself is, if known (else routes lead to the quarter).
+    lat: float | None
+    lon: float | None
 
     @property
     def phone_uri(self) -> str | None:
@@ -105,6 +108,8 @@ class Phase:
     id: str
     label: str
     description: str | None
+    # Position in programme.yaml (1, 2, …): the theme colours phases by it.
+    number: int
 
 
 @dataclass(frozen=True, eq=False)
@@ -244,6 +249,8 @@ class Programme:
     contact_url: str | None
     links: tuple[Link, ...]
     demo: bool
+    licence_name: str
+    licence_url: str
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,10 @@
 """Never publish a partial site: build into a staging folder, swap it in at the end.
 
 Pelican writes straight into ``OUTPUT_PATH``. We point it at a sibling staging folder
-at the start of every run and, only after every generator and post-build step has
-succeeded, replace the old output with it. A failed build leaves ``output/``
-exactly as it was (DESIGN §1); its leftovers are removed at the start of the next run.
+at the start of every run and, only after every generator and post-build step
+(sitemap, search index) has succeeded, replace the old output with it. A failed
+build leaves ``output/`` exactly as it was (DESIGN §1); its leftovers are removed
+at the start of the next run.
 """
 
 from __future__ import annotations
@@ -11,14 +12,16 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from pathlib import Path
 
+from .search import build_index
 from .settings import LOG_PREFIX
+from .sitemap import SitemapCollector, write_sitemap
 
 log = logging.getLogger(__name__)
 
-# Steps that run on the finished staging folder before it is published,
-# e.g. the search index; each takes (staging_path, settings).
-POST_BUILD_STEPS: list = []
+# Pages written in the current run (from Pelican's content_written signal).
+pages = SitemapCollector()
 
 
 def staging_path(output_path: str) -> str:
@@ -27,23 +30,27 @@ def staging_path(output_path: str) -> str:
 
 def begin_run(pelican) -> None:
     """Point this run of Pelican at a fresh staging folder."""
+    pages.reset()
     if not pelican.settings.get("QS_ATOMIC_OUTPUT", True):
         return
-    final = pelican.settings["OUTPUT_PATH"]
-    staging = staging_path(final)
+    staging = staging_path(pelican.settings["OUTPUT_PATH"])
     shutil.rmtree(staging, ignore_errors=True)
     os.makedirs(staging)
     pelican.output_path = staging
 
 
+def page_written(path: str, output_path: str) -> None:
+    pages.record(path, output_path)
+
+
 def finish_run(pelican) -> None:
-    """Run post-build steps on the staging folder, then publish it as the output."""
-    staging = pelican.output_path
-    for step in POST_BUILD_STEPS:
-        step(staging, pelican.settings)
-    if not pelican.settings.get("QS_ATOMIC_OUTPUT", True):
-        return
-    publish(staging, pelican.settings["OUTPUT_PATH"])
+    """Post-build steps on the finished staging folder, then publish it as the output."""
+    staging = Path(pelican.output_path)
+    write_sitemap(staging, pelican.settings["QS_PUBLIC_URL"], pages.pages)
+    if pelican.settings.get("QS_SEARCH", True):
+        build_index(str(staging))
+    if pelican.settings.get("QS_ATOMIC_OUTPUT", True):
+        publish(str(staging), pelican.settings["OUTPUT_PATH"])
 
 
 def publish(staging: str, final: str) -> None:

@@ -11,16 +11,24 @@ from dataclasses import dataclass, field
 
 from .catalogue import Catalogue, save_as
 
+# Pages of the site itself, beside the catalogue's list and detail pages.
+EXTRA_PAGES = (
+    ("karte.html", "karte/"),
+    ("suche.html", "suche/"),
+    ("daten.html", "daten/"),
+)
+
 
 @dataclass(frozen=True)
 class PageJob:
     template: str
     url: str
     kwargs: dict = field(default_factory=dict)
+    file: str | None = None  # where to write, if not the directory-style default
 
     @property
     def save_as(self) -> str:
-        return save_as(self.url)
+        return self.file or save_as(self.url)
 
 
 def page_jobs(catalogue: Catalogue) -> list[PageJob]:
@@ -31,7 +39,9 @@ def page_jobs(catalogue: Catalogue) -> list[PageJob]:
         PageJob("projects.html", urls["projects"]),
         PageJob("themes.html", urls["themes"]),
         PageJob("regions.html", urls["regions"]),
+        PageJob("404.html", "404.html", file="404.html"),
     ]
+    jobs += [PageJob(template, url) for template, url in EXTRA_PAGES]
     jobs += [PageJob("site.html", s.url, {"site": s}) for s in catalogue.sites]
     jobs += [PageJob("project.html", p.url, {"project": p}) for p in catalogue.projects]
     jobs += [PageJob("theme.html", t.url, {"theme": t}) for t in catalogue.themes]

@@ -24,6 +24,13 @@ class ContentPaths:
     root: Path
     data: Path
     content: Path
+    # Region outlines (GeoJSON) and the feature property that regions.yaml's `geo` refers to.
+    geo_file: str = "geo/de-laender.geojson"
+    geo_key: str = "iso_3166_2"
+
+    @property
+    def geo(self) -> Path:
+        return self.data / self.geo_file
 
     @property
     def sites(self) -> Path:

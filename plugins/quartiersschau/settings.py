@@ -26,6 +26,13 @@ DEFAULTS = {
     "QS_ATOMIC_OUTPUT": True,
     # Largest original image accepted, in pixels (width × height).
     "QS_IMAGE_MAX_PIXELS": 50_000_000,
+    # Region outlines for the maps, relative to QS_DATA_PATH, and the property holding
+    # the code that regions.yaml's `geo` refers to.
+    "QS_GEO_FILE": "geo/de-laender.geojson",
+    "QS_GEO_KEY": "iso_3166_2",
+    # Public address of the site (https://…, no trailing slash) for canonical links, feeds,
+    # the sitemap, Open Graph and QR codes. Default: SITEURL when it is absolute.
+    "QS_PUBLIC_URL": "",
     # The page (content/pages/<slug>.md) that also shows the programme's facts.
     "QS_ABOUT_PAGE": "ueber",
 }
@@ -41,7 +48,16 @@ def apply_defaults(settings: dict) -> None:
         settings["QS_CACHE_PATH"] = os.path.join(settings.get("CACHE_PATH", "cache"), "quartiersschau")
     if not settings["QS_WORKERS"]:
         settings["QS_WORKERS"] = cpu_count()
+    if str(settings.get("SITEURL", "")).startswith(("http://", "https://")):
+        settings["QS_PUBLIC_URL"] = settings["SITEURL"]
+    settings["QS_PUBLIC_URL"] = settings["QS_PUBLIC_URL"].rstrip("/")
 
 
 def content_paths(settings: dict) -> ContentPaths:
-    return ContentPaths(root=Path.cwd(), data=Path(settings["QS_DATA_PATH"]), content=Path(settings["PATH"]))
+    return ContentPaths(
+        root=Path.cwd(),
+        data=Path(settings["QS_DATA_PATH"]),
+        content=Path(settings["PATH"]),
+        geo_file=settings["QS_GEO_FILE"],
+        geo_key=settings["QS_GEO_KEY"],
+    )

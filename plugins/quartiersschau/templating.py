@@ -13,6 +13,8 @@ import os
 
 from jinja2 import FileSystemLoader, StrictUndefined
 
+from . import contact_card, exports, feeds, maps, structured_data
+
 MONTHS = (
     "Januar",
     "Februar",
@@ -75,6 +77,22 @@ FILTERS = {
 }
 
 
+# Helpers the templates call: they build text from the catalogue, the templates only place it.
+GLOBALS = {
+    "qr_svg": contact_card.qr_svg,
+    "route_url": contact_card.route_url,
+    "vcard_url": lambda site: contact_card.VCARD_FILE.format(url=site.url),
+    "site_feed_url": lambda site: feeds.SITE_FEED.format(url=site.url),
+    "stories_feed_url": feeds.STORIES_FEED,
+    "jsonld_organisation": structured_data.organisation,
+    "jsonld_place": structured_data.place,
+    "jsonld_article": structured_data.article,
+    "export_fields": {"sites": exports.SITE_FIELDS, "projects": exports.PROJECT_FIELDS},
+    "map_file": maps.MAP_FILE,
+    "map_attribution": maps.ATTRIBUTION,
+}
+
+
 def configure_environment(env, settings: dict, theme: str) -> None:
     """Make a generator's Jinja environment strict and limited to our theme."""
     paths = list(settings.get("THEME_TEMPLATES_OVERRIDES", [])) + [os.path.join(theme, "templates")]
@@ -82,3 +100,4 @@ def configure_environment(env, settings: dict, theme: str) -> None:
     env.undefined = StrictUndefined
     env.autoescape = True
     env.filters.update(FILTERS)
+    env.globals.update(GLOBALS)

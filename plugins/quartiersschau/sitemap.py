@@ -1,0 +1,50 @@
+"""sitemap.xml and robots.txt, from every page Pelican's Writer wrote.
+
+Pages are collected from Pelican's ``content_written`` signal. At the end of the
+build the collection is compared with the HTML files in the output: a page written
+without the Writer would be missing from the sitemap, so it is an error.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+# Pages that are not for search engines.
+EXCLUDED = {"404.html"}
+
+
+class SitemapCollector:
+    def __init__(self):
+        self.pages: set[str] = set()
+
+    def reset(self) -> None:
+        self.pages.clear()
+
+    def record(self, path: str, output: str) -> None:
+        relative = Path(path).resolve().relative_to(Path(output).resolve()).as_posix()
+        if relative.endswith(".html"):
+            self.pages.add(relative)
+
+
+def _url(base: str, page: str) -> str:
+    path = page[: -len("index.html")] if page.endswith("index.html") else page
+    return f"{base}/{path}"
+
+
+def write_sitemap(output: Path, base: str, pages: set[str]) -> None:
+    """Write sitemap.xml and robots.txt; refuse if an HTML page bypassed the Writer."""
+    on_disk = {p.relative_to(output).as_posix() for p in output.rglob("*.html")}
+    missing = sorted(on_disk - pages - EXCLUDED)
+    if missing:
+        raise RuntimeError(f"Seiten ohne Pelicans Writer geschrieben (fehlen in der Sitemap): {', '.join(missing[:5])}")
+    urls = "".join(f"<url><loc>{escape(_url(base, p))}</loc></url>\n" for p in sorted(pages - EXCLUDED))
+    (output / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n',
+        encoding="utf-8",
+    )
+    robots = "User-agent: *\nAllow: /\n"
+    if base.startswith(("http://", "https://")):
+        robots += f"Sitemap: {base}/sitemap.xml\n"
+    (output / "robots.txt").write_text(robots, encoding="utf-8")

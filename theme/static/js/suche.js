@@ -1,0 +1,91 @@
+// Search with Pagefind's index (/pagefind/), entirely in the browser.
+// Our own form instead of Pagefind's default UI: a real <label>, facets as <select>s,
+// and results announced through a live region (WCAG 1.3.1, 4.1.2, 4.1.3).
+
+const root = document.querySelector('[data-module="suche"]');
+
+const escapeHtml = (text) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+
+// Pagefind's excerpts are escaped text with <mark> around hits; keep only those marks.
+const safeExcerpt = (html) =>
+  escapeHtml(html.replace(/<\/?mark>/g, (m) => (m === "<mark>" ? "\u0001" : "\u0002")))
+    .replace(/\u0001/g, "<mark>")
+    .replace(/\u0002/g, "</mark>");
+
+async function start() {
+  const base = document.documentElement.dataset.qsBase || "";
+  const form = root.querySelector("form");
+  const input = form.querySelector('input[name="q"]');
+  const selects = [...form.querySelectorAll("select[data-filter]")];
+  const status = root.querySelector("[data-status]");
+  const results = root.querySelector("[data-results]");
+  let pagefind;
+  try {
+    pagefind = await import(`${base}/pagefind/pagefind.js`);
+    await pagefind.options({ baseUrl: `${base}/` });
+    await pagefind.init();
+  } catch (error) {
+    status.textContent = "Die Suche konnte nicht geladen werden. Bitte nutzen Sie die Listen der Standorte und Projekte.";
+    return;
+  }
+  root.querySelector("[data-nojs]").hidden = true;
+  form.hidden = false;
+
+  const available = await pagefind.filters();
+  for (const select of selects) {
+    const values = Object.keys(available[select.dataset.filter] || {}).sort((a, b) => a.localeCompare(b, "de"));
+    for (const value of values) select.add(new Option(value, value));
+  }
+
+  const params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  for (const select of selects) {
+    const wanted = params.get(select.name);
+    if (wanted && [...select.options].some((o) => o.value === wanted)) select.value = wanted;
+  }
+
+  let latest = 0;
+  async function run() {
+    const term = input.value.trim();
+    const filters = {};
+    for (const select of selects) if (select.value) filters[select.dataset.filter] = select.value;
+    const query = new URLSearchParams();
+    if (term) query.set("q", term);
+    for (const select of selects) if (select.value) query.set(select.name, select.value);
+    history.replaceState(null, "", query.toString() ? `?${query}` : location.pathname);
+    if (!term && !Object.keys(filters).length) {
+      results.replaceChildren();
+      status.textContent = "";
+      return;
+    }
+    const ticket = ++latest;
+    const search = await pagefind.search(term || null, { filters });
+    const data = await Promise.all(search.results.slice(0, 30).map((r) => r.data()));
+    if (ticket !== latest) return; // a newer search has started
+    results.innerHTML = data
+      .map(
+        (d) =>
+          `<li class="qs-search__result"><h2 class="qs-search__title"><a href="${escapeHtml(d.url)}">${escapeHtml(d.meta.title || d.url)}</a></h2>` +
+          `<p class="qs-card__meta">${escapeHtml(d.meta.Art || "")}</p><p>${safeExcerpt(d.excerpt || "")}</p></li>`,
+      )
+      .join("");
+    const n = search.results.length;
+    const what = term ? ` für „${term}“` : "";
+    status.textContent = n === 0 ? `Keine Treffer${what}.` : `${n} ${n === 1 ? "Treffer" : "Treffer"}${what}${n > 30 ? ", die ersten 30 werden gezeigt" : ""}.`;
+  }
+
+  let timer;
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, 250);
+  });
+  for (const select of selects) select.addEventListener("change", run);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    run();
+  });
+  if (input.value || selects.some((s) => s.value)) run();
+}
+
+if (root) start();
