@@ -20,3 +20,33 @@ def demo_output(tmp_path_factory):
     result = build_site(ROOT, base / "output", base / "cache")
     assert result.returncode == 0, result.stderr
     return base / "output"
+
+
+@pytest.fixture(scope="session")
+def demo_url(demo_output):
+    from browser_support import serve
+
+    with serve(demo_output) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from browser_support import CHROMIUM_ARGS, chromium_path
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    tab = context.new_page()
+    tab.errors = []
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    tab.on("console", lambda message: tab.errors.append(message.text) if message.type == "error" else None)
+    yield tab
+    context.close()

@@ -1,0 +1,87 @@
+"""Maps: outlines simplified into one small file; one linked marker per site."""
+
+import re
+
+import pytest
+from helpers import ROOT
+
+from quartiersschau.maps import ATTRIBUTION, load_geometry, read_codes
+
+GEO = ROOT / "data/geo/de-laender.geojson"
+
+
+@pytest.fixture(scope="module")
+def geometry():
+    return load_geometry(GEO, "iso_3166_2")
+
+
+def test_all_sixteen_laender_are_drawn(geometry):
+    assert geometry.codes == read_codes(GEO, "iso_3166_2")
+    assert len(geometry.codes) == 16
+    assert all(d.startswith("M") and d.endswith("z") for d in geometry.paths.values())
+
+
+def test_the_outline_file_is_small(geometry):
+    svg = geometry.svg_file()
+    assert len(svg.encode()) < 30_000
+    assert ATTRIBUTION in svg and 'id="alle"' in svg and 'id="DE-BY"' in svg
+
+
+def test_projection_puts_known_places_where_they_belong(geometry):
+    flensburg = geometry.point(54.80, 9.43)
+    munich = geometry.point(48.14, 11.58)
+    cologne = geometry.point(50.94, 6.96)
+    berlin = geometry.point(52.52, 13.40)
+    assert flensburg[1] < berlin[1] < cologne[1] < munich[1]  # north to south
+    assert cologne[0] < flensburg[0] < munich[0] < berlin[0]  # west to east
+    for x, y in (flensburg, munich, cologne, berlin):
+        assert 0 < x < geometry.width and 0 < y < geometry.height
+
+
+def markers(html):
+    return re.findall(r'<a class="qs-map__link" href="([^"]+)" aria-label="([^"]+)"', html)
+
+
+def test_map_page_has_one_linked_marker_per_site(demo_output):
+    html = (demo_output / "karte/index.html").read_text(encoding="utf-8")
+    found = markers(html)
+    sites = sorted(p.stem for p in (ROOT / "data/sites").glob("*.yaml"))
+    assert sorted(href.split("/")[-2] for href, _ in found) == sites
+    for href, label in found:
+        assert (demo_output / href.lstrip("/") / "index.html").is_file()
+        assert label.strip()
+    assert html.count('<circle class="qs-map__marker') == len(sites)
+    assert ATTRIBUTION in html
+
+
+def test_every_map_has_the_attribution_and_a_text_alternative(demo_output):
+    for page in (
+        "index.html",
+        "karte/index.html",
+        "regionen/bayern/index.html",
+        "standorte/hof-bahnhofsviertel/index.html",
+    ):
+        html = (demo_output / page).read_text(encoding="utf-8")
+        assert ATTRIBUTION in html, page
+        figure = re.search(r'<figure class="qs-map.*?</figure>', html, re.S).group(0)
+        listed = 'aria-describedby="' in figure or "<details" in figure
+        assert listed, page
+        # every marker's site is in a list of links on the page
+        for href, _ in markers(figure):
+            assert html.count(f'href="{href}"') >= 2, (page, href)
+
+
+def test_region_and_site_maps_highlight(demo_output):
+    region = (demo_output / "regionen/bayern/index.html").read_text(encoding="utf-8")
+    assert 'laender.svg#DE-BY"' in region and "qs-map__land--highlight" in region
+    assert {h for h, _ in markers(region)} == {"/standorte/hof-bahnhofsviertel/", "/standorte/ingolstadt-piusviertel/"}
+    site = (demo_output / "standorte/hof-bahnhofsviertel/index.html").read_text(encoding="utf-8")
+    assert site.count("qs-map__marker--current") == 1
+    assert (
+        'href="/standorte/hof-bahnhofsviertel/" aria-label="Hof – Bahnhofsviertel (Neu seit 2022)" aria-current="page"'
+        in site
+    )
+
+
+def test_outline_file_is_published(demo_output):
+    assert (demo_output / "karte/laender.svg").stat().st_size < 30_000

@@ -1,0 +1,68 @@
+"""Full-text search in Chromium: Pagefind's index, our accessible form, German stemming."""
+
+import pytest
+
+
+def search(page, url, query=""):
+    page.goto(f"{url}/suche/{query}")
+    page.wait_for_selector("form[role=search]:not([hidden])")
+
+
+def results(page):
+    page.wait_for_function("document.querySelector('[data-status]').textContent.length > 0")
+    return page.eval_on_selector_all("[data-results] a", "links => links.map(a => new URL(a.href).pathname)")
+
+
+def test_index_exists(demo_output):
+    assert (demo_output / "pagefind/pagefind.js").is_file()
+    assert list((demo_output / "pagefind").glob("pagefind.*.pf_meta"))
+
+
+def test_search_finds_a_project_by_its_title(page, demo_url):
+    search(page, demo_url, "?q=Kubus%20der%20Solidarit%C3%A4t")
+    assert results(page)[0] == "/projekte/kubus-der-solidaritaet/"
+    assert "Treffer für „Kubus der Solidarität“" in page.inner_text("[data-status]")
+    assert page.errors == []
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Fahrradwerkstätten", "/projekte/fahrradwerkstatt-kuenstlerkollektiv/"),  # plural with umlaut
+        ("Klimastationen", "/projekte/klimastation-wichlinghausen/"),  # plural
+        ("Schwimmkursen", "/projekte/schwimmkurs-vorbereitungsklasse/"),  # dative plural
+    ],
+)
+def test_german_stemming_finds_inflected_words(page, demo_url, query, expected):
+    search(page, demo_url)
+    page.fill("#suchbegriff", query)
+    page.keyboard.press("Enter")
+    assert expected in results(page)
+
+
+def test_facets_narrow_the_results(page, demo_url):
+    search(page, demo_url)
+    page.fill("#suchbegriff", "Quartier")
+    page.select_option("select[data-filter=Art]", "Projekt")
+    found = results(page)
+    assert found and all(path.startswith("/projekte/") for path in found)
+    assert "Art=Projekt" in page.url
+    options = page.eval_on_selector_all("select[data-filter=Jahr] option", "o => o.map(x => x.value)")
+    assert "2017" in options and "2024" in options
+
+
+def test_search_form_is_labelled_and_announces(page, demo_url):
+    search(page, demo_url)
+    assert page.get_attribute("#suchbegriff", "name") == "q"
+    assert page.inner_text("label[for=suchbegriff]") == "Suchbegriff"
+    assert page.get_attribute("[data-status]", "aria-live") == "polite"
+
+
+def test_without_javascript_the_page_points_to_the_lists(browser, demo_url):
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(f"{demo_url}/suche/")
+    assert tab.is_visible("text=Die Suche braucht JavaScript")
+    assert not tab.is_visible("form[role=search]")
+    assert tab.get_attribute("a:text('Projekte') >> nth=-1", "href") == "/projekte/"
+    context.close()
