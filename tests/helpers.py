@@ -32,8 +32,15 @@ GOLDEN_PAGES = {
     "region": "regionen/bayern/index.html",
     "stories": "geschichten/index.html",
     "story": "geschichten/werkstatt-eroeffnet/index.html",
-    "page": "impressum/index.html",
+    "page": "mitmachen/index.html",
     "about": "ueber/index.html",
+    "imprint": "impressum/index.html",
+    "privacy": "datenschutz/index.html",
+    "accessibility": "barrierefreiheit/index.html",
+    "map": "karte/index.html",
+    "search": "suche/index.html",
+    "data": "daten/index.html",
+    "not-found": "404.html",
 }
 
 

@@ -26,8 +26,15 @@ def test_every_expected_page_exists(fixture_output):
         "geschichten/index.html",
         "geschichten/seite/2/index.html",
         "ueber/index.html",
+        "mitmachen/index.html",
+        "leichte-sprache/index.html",
         "impressum/index.html",
         "datenschutz/index.html",
+        "barrierefreiheit/index.html",
+        "karte/index.html",
+        "suche/index.html",
+        "daten/index.html",
+        "404.html",
     ]
     expected += [f"standorte/{s}/index.html" for s in ("hof", "ingolstadt", "moabit")]
     expected += [
@@ -43,7 +50,7 @@ def test_every_expected_page_exists(fixture_output):
 
 def test_nothing_else_is_written(fixture_output):
     html = sorted(p.relative_to(fixture_output).as_posix() for p in fixture_output.rglob("*.html"))
-    assert len(html) == 29, html
+    assert len(html) == 32, html
     assert not (fixture_output / "geschichten/entwurf").exists()
     assert not (fixture_output / "regionen/bremen").exists()  # a region without sites gets no page
     assert not list(fixture_output.rglob("*.md")) and not list(fixture_output.rglob("*.yaml"))

@@ -84,7 +84,7 @@ def test_urls_follow_the_design(cat):
     assert cat.site_by_id["hof"].save_as == "standorte/hof/index.html"
     assert cat.project_by_id["lesecafe"].url == "projekte/lesecafe/"
     assert cat.story_by_slug["garten-im-sommer"].url == "geschichten/garten-im-sommer/"
-    assert cat.page_by_slug["impressum"].url == "impressum/"
+    assert cat.page_by_slug["mitmachen"].url == "mitmachen/"
 
 
 def test_entities_are_immutable(cat):

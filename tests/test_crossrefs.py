@@ -77,7 +77,7 @@ def test_duplicate_theme_id(site):
 
 
 def test_reserved_page_name(site):
-    (site / "content/pages/impressum.md").rename(site / "content/pages/standorte.md")
+    (site / "content/pages/mitmachen.md").rename(site / "content/pages/standorte.md")
     assert problems_of(site) == [
         "content/pages/standorte.md:1:1: (Dateiname): der Seitenname 'standorte' ist für die Website reserviert – Datei umbenennen"
     ]

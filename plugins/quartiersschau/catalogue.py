@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
 
-from . import charts
+from . import charts, legal
 from . import model as m
 from .markdown_render import MarkdownRenderer
 from .records import Record, RecordSet
@@ -183,16 +183,20 @@ class _Builder:
         self.urls = {**DEFAULT_URLS, **urls}
         self.story_url = story_url
         self.page_url = page_url
+        # All Markdown of the build in one batch: cached ones are looked up, the rest run in parallel.
         texts = [(r, key) for r in records.sites + records.projects for key in ("description",) if r.data.get(key)]
         bodies = records.stories + records.pages
+        legal_texts = legal.markdown_texts(records.programme.data["legal"])
         rendered = renderer.render_many(
             [(r.data[k], 2) for r, k in texts]
             + [(r.body, 2) for r in bodies]
             + [(records.programme.data["description"], 2)]
+            + [(text, 2) for text in legal_texts]
         )
         self.html = {(id(r), k): h for (r, k), h in zip(texts, rendered, strict=False)}
         self.html.update({(id(r), "body"): h for r, h in zip(bodies, rendered[len(texts) :], strict=False)})
-        self.programme_html = rendered[-1]
+        self.programme_html = rendered[len(texts) + len(bodies)]
+        self.legal_notes = rendered[len(texts) + len(bodies) + 1 :]
 
     def url(self, kind: str, **values) -> str:
         return self.urls[kind].format(**values)
@@ -223,6 +227,7 @@ class _Builder:
             demo=bool(d.get("demo")),
             licence_name=d["licence"]["name"],
             licence_url=d["licence"]["url"],
+            legal=legal.build_legal(d["legal"], _address, self.legal_notes),
         )
 
     def site(self, r: Record, regions: dict, phases: dict, themes: dict) -> m.Site:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .ids import ID_PATTERN, make_id
 from .images import DEFAULT_MAX_PIXELS, inspect_image
+from .legal import EASY_LANGUAGE_PAGE
 from .maps import read_codes
 from .problems import Problem
 from .records import ContentPaths, Record, RecordSet
@@ -31,6 +32,11 @@ RESERVED_SLUGS = {
     "bilder",
     "feeds",
     "pagefind",
+    "404",
+    # generated from programme.yaml → legal
+    "impressum",
+    "datenschutz",
+    "barrierefreiheit",
 }
 
 _ID = re.compile(ID_PATTERN)
@@ -164,6 +170,13 @@ def _geo_codes(c: _Checker, records: RecordSet, paths: ContentPaths) -> set[str]
         return None
 
 
+def _legal_rules(c: _Checker, programme: Record) -> None:
+    """An accessibility statement that is not 'full' must name its limitations (§ 12b BGG)."""
+    accessibility = (programme.data.get("legal") or {}).get("accessibility")
+    if isinstance(accessibility, dict) and accessibility.get("status") in ("partial", "none") and accessibility.get("limitations") == []:
+        c.add(programme, ("legal", "accessibility", "limitations"), "bei teilweiser oder fehlender Vereinbarkeit die bekannten Einschränkungen nennen")
+
+
 def check_references(records: RecordSet, paths: ContentPaths, max_pixels: int = DEFAULT_MAX_PIXELS) -> list[Problem]:
     """Every cross-record problem of the whole tree, including unusable image files."""
     c = _Checker(records, paths, max_pixels)
@@ -202,6 +215,12 @@ def check_references(records: RecordSet, paths: ContentPaths, max_pixels: int = 
             )
     if records.programme is not None:
         c.period(records.programme)
+        _legal_rules(c, records.programme)
+    if EASY_LANGUAGE_PAGE not in records.ids("page"):
+        c.problems.append(Problem(
+            paths.display(paths.pages / f"{EASY_LANGUAGE_PAGE}.md"), 1, 1, "(Datei)",
+            "Seite in Leichter Sprache fehlt – sie erklärt die Website und das Programm (BITV 2.0); Datei anlegen",
+        ))
     for site in records.sites:
         c.ref(site, ("region",), site.data.get("region"), regions, "unbekannte Region")
         c.ref(site, ("phase",), site.data.get("phase"), phases, "unbekannte Phase")

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from .image_pipeline import Rendition
+
+if TYPE_CHECKING:
+    from .legal import Legal
 
 STATUS_LABELS = {"planned": "geplant", "running": "läuft", "completed": "abgeschlossen"}
 
@@ -251,6 +255,7 @@ class Programme:
     demo: bool
     licence_name: str
     licence_url: str
+    legal: Legal
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .catalogue import Catalogue, save_as
+from .legal import PAGES as LEGAL_PAGES
 
 # Pages of the site itself, beside the catalogue's list and detail pages.
 EXTRA_PAGES = (
@@ -41,7 +42,7 @@ def page_jobs(catalogue: Catalogue) -> list[PageJob]:
         PageJob("regions.html", urls["regions"]),
         PageJob("404.html", "404.html", file="404.html"),
     ]
-    jobs += [PageJob(template, url) for template, url in EXTRA_PAGES]
+    jobs += [PageJob(template, url) for template, url in EXTRA_PAGES + LEGAL_PAGES]
     jobs += [PageJob("site.html", s.url, {"site": s}) for s in catalogue.sites]
     jobs += [PageJob("project.html", p.url, {"project": p}) for p in catalogue.projects]
     jobs += [PageJob("theme.html", t.url, {"theme": t}) for t in catalogue.themes]
