@@ -45,7 +45,13 @@ GOLDEN_PAGES = {
 
 
 def build_site(
-    site: Path, output: Path, cache: Path, *settings: str, cwd: Path | None = None
+    site: Path,
+    output: Path,
+    cache: Path,
+    *settings: str,
+    cwd: Path | None = None,
+    env: dict | None = None,
+    config: str = "pelicanconf.py",
 ) -> subprocess.CompletedProcess:
     """Run Pelican on a site folder (with data/ and content/) like `make html` does.
 
@@ -58,14 +64,14 @@ def build_site(
         "pelican",
         str(site / "content"),
         "-s",
-        str(ROOT / "pelicanconf.py"),
+        str(ROOT / config),
         "-o",
         str(output),
         "-e",
         f'CACHE_PATH="{cache}"',
         *settings,
     ]
-    return subprocess.run(cmd, cwd=cwd or site, capture_output=True, text=True, timeout=600)
+    return subprocess.run(cmd, cwd=cwd or site, capture_output=True, text=True, timeout=900, env=env)
 
 
 def copy_site(source: Path, target: Path) -> Path:
@@ -150,3 +156,8 @@ def resolve_link(output: Path, page: Path, url: str, siteurl_path: str = "") -> 
     if path.endswith("/") or target.is_dir():
         target = target / "index.html"
     return target
+
+
+def html_pages(output: Path) -> list[str]:
+    """Every HTML page of a build, as URL paths ("standorte/hof/", "404.html")."""
+    return sorted(p.relative_to(output).as_posix().removesuffix("index.html") for p in output.rglob("*.html"))

@@ -31,7 +31,11 @@ def test_missing_enforcement_body_is_a_validation_error(tmp_path):
 
 def test_partial_accessibility_needs_its_limitations(tmp_path):
     site = fixture_copy(tmp_path)
-    edit(site / "data/programme.yaml", "    limitations:\n      - issue: Keine Videos in Gebärdensprache.\n        alternative: Seite in Leichter Sprache.\n", "    limitations: []\n")
+    edit(
+        site / "data/programme.yaml",
+        "    limitations:\n      - issue: Keine Videos in Gebärdensprache.\n        alternative: Seite in Leichter Sprache.\n",
+        "    limitations: []\n",
+    )
     assert problems(site) == [
         "data/programme.yaml:67:18: legal.accessibility.limitations: bei teilweiser oder fehlender Vereinbarkeit die bekannten Einschränkungen nennen"
     ]
@@ -48,7 +52,9 @@ def test_easy_language_page_is_required(tmp_path):
 def test_legal_pages_cannot_be_replaced_by_content_pages(tmp_path):
     site = fixture_copy(tmp_path)
     (site / "content/pages/mitmachen.md").rename(site / "content/pages/impressum.md")
-    assert problems(site) == ["content/pages/impressum.md:1:1: (Dateiname): der Seitenname 'impressum' ist für die Website reserviert – Datei umbenennen"]
+    assert problems(site) == [
+        "content/pages/impressum.md:1:1: (Dateiname): der Seitenname 'impressum' ist für die Website reserviert – Datei umbenennen"
+    ]
 
 
 def test_every_page_links_the_legal_and_inclusion_pages(demo_output):
@@ -70,7 +76,11 @@ def test_accessibility_statement_has_what_the_law_asks(demo_output):
 
 def test_imprint_and_privacy_pages(demo_output):
     imprint = (demo_output / "impressum/index.html").read_text(encoding="utf-8")
-    assert "Servicestelle JMD im Quartier (Demo)" in imprint and "Vertreten durch" in imprint and "§ 18 Abs. 2 MStV" in imprint
+    assert (
+        "Servicestelle JMD im Quartier (Demo)" in imprint
+        and "Vertreten durch" in imprint
+        and "§ 18 Abs. 2 MStV" in imprint
+    )
     privacy = (demo_output / "datenschutz/index.html").read_text(encoding="utf-8")
     assert "keine Cookies" in privacy and "nach 7 Tagen gelöscht" in privacy and "Art. 77 DSGVO" in privacy
     easy = (demo_output / "leichte-sprache/index.html").read_text(encoding="utf-8")

@@ -173,8 +173,16 @@ def _geo_codes(c: _Checker, records: RecordSet, paths: ContentPaths) -> set[str]
 def _legal_rules(c: _Checker, programme: Record) -> None:
     """An accessibility statement that is not 'full' must name its limitations (§ 12b BGG)."""
     accessibility = (programme.data.get("legal") or {}).get("accessibility")
-    if isinstance(accessibility, dict) and accessibility.get("status") in ("partial", "none") and accessibility.get("limitations") == []:
-        c.add(programme, ("legal", "accessibility", "limitations"), "bei teilweiser oder fehlender Vereinbarkeit die bekannten Einschränkungen nennen")
+    if (
+        isinstance(accessibility, dict)
+        and accessibility.get("status") in ("partial", "none")
+        and accessibility.get("limitations") == []
+    ):
+        c.add(
+            programme,
+            ("legal", "accessibility", "limitations"),
+            "bei teilweiser oder fehlender Vereinbarkeit die bekannten Einschränkungen nennen",
+        )
 
 
 def check_references(records: RecordSet, paths: ContentPaths, max_pixels: int = DEFAULT_MAX_PIXELS) -> list[Problem]:
@@ -217,10 +225,15 @@ def check_references(records: RecordSet, paths: ContentPaths, max_pixels: int = 
         c.period(records.programme)
         _legal_rules(c, records.programme)
     if EASY_LANGUAGE_PAGE not in records.ids("page"):
-        c.problems.append(Problem(
-            paths.display(paths.pages / f"{EASY_LANGUAGE_PAGE}.md"), 1, 1, "(Datei)",
-            "Seite in Leichter Sprache fehlt – sie erklärt die Website und das Programm (BITV 2.0); Datei anlegen",
-        ))
+        c.problems.append(
+            Problem(
+                paths.display(paths.pages / f"{EASY_LANGUAGE_PAGE}.md"),
+                1,
+                1,
+                "(Datei)",
+                "Seite in Leichter Sprache fehlt – sie erklärt die Website und das Programm (BITV 2.0); Datei anlegen",
+            )
+        )
     for site in records.sites:
         c.ref(site, ("region",), site.data.get("region"), regions, "unbekannte Region")
         c.ref(site, ("phase",), site.data.get("phase"), phases, "unbekannte Phase")

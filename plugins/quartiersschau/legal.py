@@ -100,9 +100,15 @@ def build_legal(data: dict, address, notes: list[Markup]) -> Legal:
     """*address* turns a record's address into an Address; *notes* are the rendered markdown_texts()."""
     pub, priv, acc = data["publisher"], data["privacy"], data["accessibility"]
     publisher = Publisher(
-        name=pub["name"], legal_form=pub.get("legal_form"), address=address(pub["address"]), email=pub["email"],
-        phone=pub["phone"], representative=pub["representative"], register=pub.get("register"),
-        vat_id=pub.get("vat_id"), supervisory_authority=pub.get("supervisory_authority"),
+        name=pub["name"],
+        legal_form=pub.get("legal_form"),
+        address=address(pub["address"]),
+        email=pub["email"],
+        phone=pub["phone"],
+        representative=pub["representative"],
+        register=pub.get("register"),
+        vat_id=pub.get("vat_id"),
+        supervisory_authority=pub.get("supervisory_authority"),
     )
     responsible = data["content_responsible"]
     host = priv["host"]
@@ -113,18 +119,30 @@ def build_legal(data: dict, address, notes: list[Markup]) -> Legal:
         responsible_address=address(responsible["address"]) if responsible.get("address") else publisher.address,
         note=note,
         privacy=Privacy(
-            email=priv["email"], officer_name=priv["officer"]["name"], officer_email=priv["officer"]["email"],
-            host_name=host["name"], host_address=address(host["address"]) if host.get("address") else None,
-            log_retention_days=host["log_retention_days"], authority_name=priv["supervisory_authority"]["name"],
-            authority_url=priv["supervisory_authority"]["url"], reviewed=dt.date.fromisoformat(priv["reviewed"]),
+            email=priv["email"],
+            officer_name=priv["officer"]["name"],
+            officer_email=priv["officer"]["email"],
+            host_name=host["name"],
+            host_address=address(host["address"]) if host.get("address") else None,
+            log_retention_days=host["log_retention_days"],
+            authority_name=priv["supervisory_authority"]["name"],
+            authority_url=priv["supervisory_authority"]["url"],
+            reviewed=dt.date.fromisoformat(priv["reviewed"]),
             note=privacy_note,
         ),
         accessibility=AccessibilityStatement(
-            status=acc["status"], method=acc["method"], prepared=dt.date.fromisoformat(acc["prepared"]),
+            status=acc["status"],
+            method=acc["method"],
+            prepared=dt.date.fromisoformat(acc["prepared"]),
             reviewed=dt.date.fromisoformat(acc["reviewed"]),
-            limitations=tuple(Limitation(x["issue"], x.get("reason"), x.get("alternative")) for x in acc["limitations"]),
-            feedback_email=acc["feedback"]["email"], feedback_phone=acc["feedback"].get("phone"),
-            answer_days=acc["feedback"].get("answer_days"), enforcement_name=acc["enforcement"]["name"],
-            enforcement_url=acc["enforcement"]["url"], note=accessibility_note,
+            limitations=tuple(
+                Limitation(x["issue"], x.get("reason"), x.get("alternative")) for x in acc["limitations"]
+            ),
+            feedback_email=acc["feedback"]["email"],
+            feedback_phone=acc["feedback"].get("phone"),
+            answer_days=acc["feedback"].get("answer_days"),
+            enforcement_name=acc["enforcement"]["name"],
+            enforcement_url=acc["enforcement"]["url"],
+            note=accessibility_note,
         ),
     )

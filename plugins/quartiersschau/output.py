@@ -2,7 +2,7 @@
 
 Pelican writes straight into ``OUTPUT_PATH``. We point it at a sibling staging folder
 at the start of every run and, only after every generator and post-build step
-(sitemap, search index) has succeeded, replace the old output with it. A failed
+(sitemap, search index, minified CSS, _headers, precompressed files) has succeeded, replace the old output with it. A failed
 build leaves ``output/`` exactly as it was (DESIGN §1); its leftovers are removed
 at the start of the next run.
 """
@@ -14,6 +14,8 @@ import os
 import shutil
 from pathlib import Path
 
+from .compression import minify_css, precompress
+from .headers import write_headers
 from .search import build_index
 from .settings import LOG_PREFIX
 from .sitemap import SitemapCollector, write_sitemap
@@ -48,7 +50,11 @@ def finish_run(pelican) -> None:
     staging = Path(pelican.output_path)
     write_sitemap(staging, pelican.settings["QS_PUBLIC_URL"], pages.pages)
     if pelican.settings.get("QS_SEARCH", True):
-        build_index(str(staging))
+        build_index(staging)
+    minify_css(staging)
+    write_headers(staging)
+    if pelican.settings.get("QS_PRECOMPRESS", True):
+        precompress(staging)
     if pelican.settings.get("QS_ATOMIC_OUTPUT", True):
         publish(str(staging), pelican.settings["OUTPUT_PATH"])
 

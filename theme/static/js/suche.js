@@ -13,40 +13,44 @@ const safeExcerpt = (html) =>
     .replace(/\u0001/g, "<mark>")
     .replace(/\u0002/g, "</mark>");
 
-async function start() {
+function start() {
   const base = document.documentElement.dataset.qsBase || "";
   const form = root.querySelector("form");
   const input = form.querySelector('input[name="q"]');
   const selects = [...form.querySelectorAll("select[data-filter]")];
   const status = root.querySelector("[data-status]");
   const results = root.querySelector("[data-results]");
-  let pagefind;
-  try {
-    pagefind = await import(`${base}/pagefind/pagefind.js`);
-    await pagefind.options({ baseUrl: `${base}/` });
-    await pagefind.init();
-  } catch (error) {
-    status.textContent = "Die Suche konnte nicht geladen werden. Bitte nutzen Sie die Listen der Standorte und Projekte.";
-    return;
-  }
+  const params = new URLSearchParams(location.search);
   root.querySelector("[data-nojs]").hidden = true;
   form.hidden = false;
-
-  const available = await pagefind.filters();
-  for (const select of selects) {
-    const values = Object.keys(available[select.dataset.filter] || {}).sort((a, b) => a.localeCompare(b, "de"));
-    for (const value of values) select.add(new Option(value, value));
-  }
-
-  const params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
-  for (const select of selects) {
-    const wanted = params.get(select.name);
-    if (wanted && [...select.options].some((o) => o.value === wanted)) select.value = wanted;
-  }
+
+  // The search engine (about 85 KB) loads on first use, not with the page.
+  let loading;
+  const load = () => {
+    loading ??= (async () => {
+      const pagefind = await import(`${base}/pagefind/pagefind.js`);
+      await pagefind.options({ baseUrl: `${base}/` });
+      await pagefind.init();
+      const available = await pagefind.filters();
+      for (const select of selects) {
+        const values = Object.keys(available[select.dataset.filter] || {}).sort((a, b) => a.localeCompare(b, "de"));
+        for (const value of values) select.add(new Option(value, value));
+        const wanted = params.get(select.name);
+        if (wanted && values.includes(wanted)) select.value = wanted;
+      }
+      return pagefind;
+    })();
+    return loading.catch(() => {
+      status.textContent = "Die Suche konnte nicht geladen werden. Bitte nutzen Sie die Listen der Standorte und Projekte.";
+      return null;
+    });
+  };
 
   let latest = 0;
   async function run() {
+    const pagefind = await load();
+    if (!pagefind) return;
     const term = input.value.trim();
     const filters = {};
     for (const select of selects) if (select.value) filters[select.dataset.filter] = select.value;
@@ -72,10 +76,12 @@ async function start() {
       .join("");
     const n = search.results.length;
     const what = term ? ` für „${term}“` : "";
-    status.textContent = n === 0 ? `Keine Treffer${what}.` : `${n} ${n === 1 ? "Treffer" : "Treffer"}${what}${n > 30 ? ", die ersten 30 werden gezeigt" : ""}.`;
+    status.textContent =
+      n === 0 ? `Keine Treffer${what}.` : `${n} Treffer${what}${n > 30 ? ", die ersten 30 werden gezeigt" : ""}.`;
   }
 
   let timer;
+  form.addEventListener("focusin", load, { once: true });
   input.addEventListener("input", () => {
     clearTimeout(timer);
     timer = setTimeout(run, 250);
@@ -85,7 +91,7 @@ async function start() {
     event.preventDefault();
     run();
   });
-  if (input.value || selects.some((s) => s.value)) run();
+  if ([...params.keys()].length) run();
 }
 
 if (root) start();

@@ -1,0 +1,78 @@
+"""The pages work under their own Content-Security-Policy (from _headers) in Chromium,
+and a build served from a sub-path works too."""
+
+import pytest
+from browser_support import serve
+from helpers import FIXTURE, build_site
+
+WATCH_CSP = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
+"""
+
+
+@pytest.fixture(scope="module")
+def strict_url(demo_output):
+    with serve(demo_output, with_headers=True) as url:
+        yield url
+
+
+@pytest.fixture
+def strict_page(page):
+    page.add_init_script(WATCH_CSP)
+    return page
+
+
+def _assert_clean(page):
+    assert page.evaluate("window.__csp") == []
+    assert [e for e in page.errors if "Content Security Policy" in e or "Refused" in e] == []
+
+
+def test_policy_is_sent(strict_page, strict_url):
+    response = strict_page.goto(f"{strict_url}/")
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+
+
+@pytest.mark.parametrize(
+    "path", ["", "karte/", "standorte/hof-bahnhofsviertel/", "geschichten/digitale-bilanzveranstaltung-2021/", "daten/"]
+)
+def test_pages_load_without_violations(strict_page, strict_url, path):
+    strict_page.goto(f"{strict_url}/{path}")
+    strict_page.wait_for_load_state("networkidle")
+    _assert_clean(strict_page)
+    assert strict_page.errors == []
+
+
+def test_search_works_under_the_policy(strict_page, strict_url):
+    strict_page.goto(f"{strict_url}/suche/?q=Fahrradwerkstatt")
+    strict_page.wait_for_selector("[data-results] a")
+    _assert_clean(strict_page)
+
+
+def test_filters_work_under_the_policy(strict_page, strict_url):
+    strict_page.goto(f"{strict_url}/projekte/?thema=kultur")
+    strict_page.wait_for_selector("form.qs-filter:not([hidden])")
+    assert strict_page.locator("[data-project][hidden]").count() > 0
+    _assert_clean(strict_page)
+
+
+@pytest.fixture(scope="module")
+def subpath_url(tmp_path_factory):
+    base = tmp_path_factory.mktemp("subpath-browser")
+    result = build_site(FIXTURE, base / "output", base / "cache", 'SITEURL="/quartiersschau"')
+    assert result.returncode == 0, result.stderr
+    with serve(base / "output", with_headers=True, prefix="/quartiersschau") as url:
+        yield url
+
+
+def test_site_served_from_a_sub_path_works(strict_page, subpath_url):
+    failed = []
+    strict_page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    for path in ("", "standorte/hof/", "projekte/?thema=bildung", "karte/"):
+        strict_page.goto(f"{subpath_url}/quartiersschau/{path}")
+        strict_page.wait_for_load_state("networkidle")
+    strict_page.goto(f"{subpath_url}/quartiersschau/suche/?q=Fahrradwerkstatt")
+    strict_page.wait_for_selector("[data-results] a")
+    assert strict_page.get_attribute("[data-results] a", "href").startswith("/quartiersschau/projekte/")
+    assert failed == []
+    _assert_clean(strict_page)

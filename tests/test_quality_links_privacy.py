@@ -1,0 +1,98 @@
+"""Every internal link resolves (also when served from a sub-path); nothing is loaded from elsewhere."""
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from helpers import FIXTURE, build_site, links_in, requests_in, resolve_link
+
+PUBLIC = "https://jmd-im-quartier.example.org"
+CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)|@import\s+['\"]([^'\"]+)")
+
+
+def broken_links(output: Path, prefix: str = "", public: str = PUBLIC) -> list[str]:
+    broken = []
+    for page in output.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        urls = [url for _, _, url in links_in(html)] + [url for _, url in requests_in(html)]
+        for url in urls:
+            if url.startswith(public):
+                url = url[len(public) :] or "/"
+            elif prefix and url.startswith("/"):
+                if not url.startswith(prefix + "/"):
+                    broken.append(f"{page.relative_to(output)}: {url} (ohne Unterpfad {prefix})")
+                    continue
+                url = url[len(prefix) :]
+            target = resolve_link(output, page, url.split("#")[0]) if not url.startswith("#") else None
+            if target is not None and not target.is_file():
+                broken.append(f"{page.relative_to(output)}: {url}")
+    return sorted(set(broken))
+
+
+def test_no_broken_internal_link_src_or_srcset(demo_output):
+    assert broken_links(demo_output) == []
+
+
+def test_css_references_resolve(demo_output):
+    for css in demo_output.rglob("*.css"):
+        for match in CSS_URL.finditer(css.read_text(encoding="utf-8")):
+            url = match.group(1) or match.group(2)
+            if not url.startswith("data:"):
+                assert (css.parent / url).resolve().is_file(), (css, url)
+
+
+@pytest.fixture(scope="module")
+def subpath_output(tmp_path_factory):
+    base = tmp_path_factory.mktemp("subpath")
+    result = build_site(FIXTURE, base / "output", base / "cache", 'SITEURL="https://example.org/quartiersschau"')
+    assert result.returncode == 0, result.stderr
+    return base / "output"
+
+
+def test_sub_path_build_has_no_broken_link(subpath_output):
+    assert broken_links(subpath_output, prefix="/quartiersschau", public="https://example.org/quartiersschau") == []
+    home = (subpath_output / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://example.org/quartiersschau/theme/css/quartiersschau.css"' in home
+    assert 'data-qs-base="https://example.org/quartiersschau"' in home
+
+
+def _other_origin(url: str) -> bool:
+    parts = urlsplit(url)
+    if url.startswith("//"):
+        return True
+    return bool(parts.scheme) and parts.scheme not in ("data",) and f"{parts.scheme}://{parts.netloc}" != PUBLIC
+
+
+def test_no_request_to_another_origin_no_inline_script_no_event_handler(demo_output):
+    """Scan every HTML and CSS file. Outbound <a href> links are fine; JSON-LD blocks are
+    data (never executed, not subject to CSP), every other <script> must have a src."""
+    problems = []
+    for page in demo_output.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        name = page.relative_to(demo_output).as_posix()
+        problems += [f"{name}: lädt {url}" for _, url in requests_in(html) if _other_origin(url)]
+        problems += [
+            f"{name}: <link> zu {url}" for tag, attr, url in links_in(html) if tag == "link" and _other_origin(url)
+        ]
+        for match in re.finditer(r"<script\b([^>]*)>(.*?)</script>", html, re.S):
+            attributes, body = match.groups()
+            if body.strip() and "application/ld+json" not in attributes:
+                problems.append(f"{name}: Inline-Skript")
+        problems += [f"{name}: {m}" for m in re.findall(r"<[^>]*\son[a-z]+\s*=", html)]
+        problems += [f"{name}: style-Attribut" for _ in re.findall(r"<[^>]*\sstyle\s*=", html)]
+    for css in demo_output.rglob("*.css"):
+        for match in CSS_URL.finditer(css.read_text(encoding="utf-8")):
+            url = match.group(1) or match.group(2)
+            if _other_origin(url):
+                problems.append(f"{css.name}: {url}")
+    assert problems == []
+
+
+def test_headers_file_sets_a_strict_policy(demo_output):
+    text = (demo_output / "_headers").read_text(encoding="utf-8")
+    csp = re.search(r"Content-Security-Policy: (.*)", text).group(1)
+    for directive in ("default-src 'self'", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'"):
+        assert directive in csp
+    assert "unsafe-inline" not in csp and "'unsafe-eval'" not in csp
+    assert "X-Content-Type-Options: nosniff" in text and "Referrer-Policy: no-referrer" in text
