@@ -6,7 +6,8 @@ reports exactly what a build would refuse.
 
 from __future__ import annotations
 
-from .catalogue import Catalogue, build_catalogue
+from .catalogue import Catalogue
+from .catalogue_builder import build_catalogue
 from .crossrefs import check_references
 from .images import DEFAULT_MAX_PIXELS
 from .markdown_render import MarkdownRenderer

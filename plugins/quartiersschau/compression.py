@@ -5,6 +5,9 @@ stylesheet, so it is done (rcssmin); HTML minification saves under 3 % after gzi
 makes the output and its golden files hard to read, so it is not. Precompressed
 files let servers such as nginx (gzip_static, brotli_static) send them without work.
 Compression is deterministic: no timestamps, no file names in the gzip header.
+
+Brotli's best level costs about 100 ms per page; it is spent only on the files every
+visitor loads (CSS, scripts, the map); pages use level 5 (about 2 ms, some 10 % larger).
 """
 
 from __future__ import annotations
@@ -15,7 +18,11 @@ from pathlib import Path
 import brotli
 import rcssmin
 
+from .parallel import cpu_count, map_parallel
+
 TEXT_SUFFIXES = {".html", ".css", ".js", ".mjs", ".svg", ".xml", ".json", ".geojson", ".csv", ".txt", ".vcf"}
+SHARED_SUFFIXES = {".css", ".js", ".mjs", ".svg"}
+MIN_SIZE = 512
 
 
 def minify_css(output: Path) -> int:
@@ -29,18 +36,23 @@ def minify_css(output: Path) -> int:
     return saved
 
 
-def precompress(output: Path, min_size: int = 512) -> int:
-    """Write ``.gz`` and ``.br`` beside every text file worth it; returns how many files were compressed."""
-    count = 0
-    for path in sorted(p for p in output.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES):
-        data = path.read_bytes()
-        if len(data) < min_size:
-            continue
-        packed_gzip = gzip.compress(data, compresslevel=9, mtime=0)
-        packed_brotli = brotli.compress(data, quality=11)
-        if len(packed_gzip) < len(data):
-            path.with_name(path.name + ".gz").write_bytes(packed_gzip)
-            count += 1
-        if len(packed_brotli) < len(data):
-            path.with_name(path.name + ".br").write_bytes(packed_brotli)
-    return count
+def _compress_one(path: Path) -> int:
+    data = path.read_bytes()
+    packed_gzip = gzip.compress(data, compresslevel=9, mtime=0)
+    packed_brotli = brotli.compress(data, quality=11 if path.suffix in SHARED_SUFFIXES else 5)
+    written = 0
+    if len(packed_gzip) < len(data):
+        path.with_name(path.name + ".gz").write_bytes(packed_gzip)
+        written += 1
+    if len(packed_brotli) < len(data):
+        path.with_name(path.name + ".br").write_bytes(packed_brotli)
+        written += 1
+    return written
+
+
+def precompress(output: Path, workers: int | None = None) -> int:
+    """Write ``.gz`` and ``.br`` beside every text file worth it, on all cores; returns the files written."""
+    paths = sorted(
+        p for p in output.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES and p.stat().st_size >= MIN_SIZE
+    )
+    return sum(map_parallel(_compress_one, paths, workers=workers or cpu_count(), min_items=200))

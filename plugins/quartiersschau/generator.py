@@ -14,7 +14,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from .cache import KeyValueCache
-from .catalogue import build_catalogue
+from .catalogue_builder import build_catalogue
 from .check import check_content
 from .contact_card import VCARD_FILE, vcard
 from .exports import FOLDER as EXPORT_FOLDER

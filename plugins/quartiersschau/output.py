@@ -54,7 +54,7 @@ def finish_run(pelican) -> None:
     minify_css(staging)
     write_headers(staging)
     if pelican.settings.get("QS_PRECOMPRESS", True):
-        precompress(staging)
+        precompress(staging, pelican.settings["QS_WORKERS"])
     if pelican.settings.get("QS_ATOMIC_OUTPUT", True):
         publish(str(staging), pelican.settings["OUTPUT_PATH"])
 
