@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from _project import ROOT
+from quartiersschau.cache import KeyValueCache
 from quartiersschau.check import check_content
 from quartiersschau.problems import ContentError
 from quartiersschau.records import ContentPaths
@@ -27,8 +28,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     paths = ContentPaths(root=Path(os.getcwd()), data=Path(args.data), content=Path(args.content))
+    # The project's own tree shares the build's cache: unchanged files are not parsed again.
+    own_tree = Path(args.data).resolve() == (ROOT / "data").resolve()
+    cache = KeyValueCache(ROOT / ".cache/pelican/quartiersschau", "records") if own_tree else None
     try:
-        records = check_content(paths)
+        records = check_content(paths, cache=cache)
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return 1

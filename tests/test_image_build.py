@@ -82,3 +82,23 @@ def test_eps_renamed_to_jpg_stops_the_build(tmp_path):
         "plakat.jpg",
         "data/sites/hof.yaml:38:8: image.src: content/images/plakat.jpg: kein erlaubtes Bildformat",
     )
+
+
+def test_changed_image_bytes_reach_the_pages_of_a_warm_build(tmp_path):
+    """Records unchanged, picture changed: cached pages must not keep the old derivative URLs."""
+    from helpers import links_in, resolve_link
+    from PIL import Image
+
+    site = fixture_copy(tmp_path)
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    assert build_site(site, output, cache).returncode == 0
+    before = (output / "standorte/hof/index.html").read_text(encoding="utf-8")
+    Image.new("RGB", (1200, 800), (200, 30, 30)).save(site / "content/images/hof.jpg", "JPEG")
+    result = build_site(site, output, cache)
+    assert result.returncode == 0 and "Bilder: 1 neu verarbeitet" in result.stderr
+    page = output / "standorte/hof/index.html"
+    after = page.read_text(encoding="utf-8")
+    assert after != before
+    for _, attr, url in links_in(after):
+        if attr in ("src", "srcset"):
+            assert resolve_link(output, page, url).is_file(), url

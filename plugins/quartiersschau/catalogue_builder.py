@@ -13,6 +13,7 @@ from types import MappingProxyType
 
 from . import legal
 from . import model as m
+from .cache import content_key
 from .catalogue import DEFAULT_URLS, Catalogue, save_as
 from .markdown_render import MarkdownRenderer
 from .records import Record, RecordSet
@@ -292,7 +293,8 @@ class _Builder:
             stories=tuple(stories),
             pages=pages,
             urls=MappingProxyType(self.urls),
-            digest=rec.digest(),
+            # Pages show derivative URLs, which carry the images' content hashes.
+            digest=content_key(rec.digest(), *sorted(v.url for r in self.renditions.values() for v in r.variants)),
             site_by_id=MappingProxyType(sites),
             project_by_id=MappingProxyType(projects),
             story_by_slug=MappingProxyType({s.slug: s for s in stories}),

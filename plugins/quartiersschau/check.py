@@ -6,6 +6,7 @@ reports exactly what a build would refuse.
 
 from __future__ import annotations
 
+from .cache import KeyValueCache
 from .catalogue import Catalogue
 from .catalogue_builder import build_catalogue
 from .crossrefs import check_references
@@ -15,9 +16,11 @@ from .problems import ContentError
 from .records import ContentPaths, RecordSet, read_records
 
 
-def check_content(paths: ContentPaths, max_pixels: int = DEFAULT_MAX_PIXELS) -> RecordSet:
+def check_content(
+    paths: ContentPaths, max_pixels: int = DEFAULT_MAX_PIXELS, cache: KeyValueCache | None = None
+) -> RecordSet:
     """Read and check every record; raise :class:`ContentError` listing all problems."""
-    records, problems = read_records(paths)
+    records, problems = read_records(paths, cache)
     problems += check_references(records, paths, max_pixels)
     if problems:
         raise ContentError(problems)

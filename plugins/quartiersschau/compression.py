@@ -18,6 +18,7 @@ from pathlib import Path
 import brotli
 import rcssmin
 
+from .filesystem import link_or_copy
 from .parallel import cpu_count, map_parallel
 
 TEXT_SUFFIXES = {".html", ".css", ".js", ".mjs", ".svg", ".xml", ".json", ".geojson", ".csv", ".txt", ".vcf"}
@@ -36,8 +37,26 @@ def minify_css(output: Path) -> int:
     return saved
 
 
-def _compress_one(path: Path) -> int:
+def _reuse(path: Path, data: bytes, previous: Path | None, relative: str) -> bool:
+    """Link the previous build's .gz/.br if the file is byte-identical to last time."""
+    if previous is None:
+        return False
+    old = previous / relative
+    packed = [old.with_name(old.name + ext) for ext in (".gz", ".br")]
+    if not (old.is_file() and old.stat().st_size == len(data) and all(p.is_file() for p in packed)):
+        return False
+    if old.read_bytes() != data:
+        return False
+    for source in packed:
+        link_or_copy(source, path.with_name(source.name))
+    return True
+
+
+def _compress_one(task: tuple[Path, Path | None, str]) -> int:
+    path, previous, relative = task
     data = path.read_bytes()
+    if _reuse(path, data, previous, relative):
+        return 2
     packed_gzip = gzip.compress(data, compresslevel=9, mtime=0)
     packed_brotli = brotli.compress(data, quality=11 if path.suffix in SHARED_SUFFIXES else 5)
     written = 0
@@ -50,9 +69,14 @@ def _compress_one(path: Path) -> int:
     return written
 
 
-def precompress(output: Path, workers: int | None = None) -> int:
-    """Write ``.gz`` and ``.br`` beside every text file worth it, on all cores; returns the files written."""
+def precompress(output: Path, workers: int | None = None, previous: Path | None = None) -> int:
+    """Write ``.gz`` and ``.br`` beside every text file worth it, on all cores; returns the files written.
+
+    Files unchanged since the *previous* output reuse its compressed versions.
+    """
+    previous = previous if previous is not None and previous.is_dir() else None
     paths = sorted(
         p for p in output.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES and p.stat().st_size >= MIN_SIZE
     )
-    return sum(map_parallel(_compress_one, paths, workers=workers or cpu_count(), min_items=200))
+    tasks = [(p, previous, p.relative_to(output).as_posix()) for p in paths]
+    return sum(map_parallel(_compress_one, tasks, workers=workers or cpu_count(), min_items=200))

@@ -71,7 +71,11 @@ class QuartiersschauGenerator(Generator):
             max_pixels=max_pixels,
         )
         try:
-            records = check_content(paths, max_pixels)
+            records_cache = KeyValueCache(Path(self.settings["QS_CACHE_PATH"]), "records")
+            try:
+                records = check_content(paths, max_pixels, records_cache)
+            finally:
+                records_cache.close()
             renditions = self.images.prepare(image_sources(records))
             catalogue = build_catalogue(
                 records, markdown_renderer(self.settings), renditions=renditions, **_story_and_page_urls(self.settings)

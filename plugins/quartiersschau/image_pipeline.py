@@ -9,7 +9,6 @@ derivatives are copied into the output; originals never are.
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -18,6 +17,7 @@ from PIL import Image
 
 from . import images
 from .cache import content_key
+from .filesystem import link_or_copy
 from .parallel import imap_parallel
 from .problems import ContentError, Problem
 from .records import RecordSet
@@ -142,7 +142,5 @@ class ImagePipeline:
     def publish(self, output_dir: Path) -> int:
         """Copy every derivative of this build into the output; returns the number of files."""
         for source, url in self._files:
-            target = Path(output_dir) / url
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+            link_or_copy(source, Path(output_dir) / url)
         return len(self._files)

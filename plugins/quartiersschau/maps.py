@@ -18,10 +18,6 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from shapely import affinity
-from shapely.geometry import shape
-from shapely.ops import unary_union
-
 ATTRIBUTION = "© GeoBasis-DE / BKG (2026), Daten verändert"
 MAP_FILE = "karte/laender.svg"
 
@@ -77,6 +73,11 @@ def load_geometry(
     geojson: Path, key: str, *, width: int = 600, tolerance: float = 1.0, min_area: float = 4.0
 ) -> MapGeometry:
     """Project and simplify every feature. *tolerance* and *min_area* are in map units (≈ pixels at full size)."""
+    # Imported here: Shapely (with NumPy) takes a while to load, and only map drawing needs it.
+    from shapely import affinity
+    from shapely.geometry import shape
+    from shapely.ops import unary_union
+
     data = json.loads(Path(geojson).read_text(encoding="utf-8"))
     shapes = {f["properties"][key]: shape(f["geometry"]) for f in data["features"]}
     minx, miny, maxx, maxy = unary_union(list(shapes.values())).bounds

@@ -47,16 +47,26 @@ def page_written(path: str, output_path: str) -> None:
 
 def finish_run(pelican) -> None:
     """Post-build steps on the finished staging folder, then publish it as the output."""
+    settings = pelican.settings
     staging = Path(pelican.output_path)
-    write_sitemap(staging, pelican.settings["QS_PUBLIC_URL"], pages.pages)
-    if pelican.settings.get("QS_SEARCH", True):
-        build_index(staging)
+    # The last published output, whose search index and compressed files may be reused.
+    previous = Path(settings["OUTPUT_PATH"]) if settings.get("QS_ATOMIC_OUTPUT", True) else None
+    # Digest of the published output's HTML, written only after a successful publish,
+    # so it always describes the search index in OUTPUT_PATH.
+    stamp = Path(settings["QS_CACHE_PATH"]) / "search-index-html.sha256"
+    write_sitemap(staging, settings["QS_PUBLIC_URL"], pages.pages)
+    digest = ""
+    if settings.get("QS_SEARCH", True):
+        known = stamp.read_text() if stamp.is_file() and previous else ""
+        digest = build_index(staging, previous, known)
     minify_css(staging)
     write_headers(staging)
-    if pelican.settings.get("QS_PRECOMPRESS", True):
-        precompress(staging, pelican.settings["QS_WORKERS"])
-    if pelican.settings.get("QS_ATOMIC_OUTPUT", True):
-        publish(str(staging), pelican.settings["OUTPUT_PATH"])
+    if settings.get("QS_PRECOMPRESS", True):
+        precompress(staging, settings["QS_WORKERS"], previous)
+    if settings.get("QS_ATOMIC_OUTPUT", True):
+        publish(str(staging), settings["OUTPUT_PATH"])
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(digest)
 
 
 def publish(staging: str, final: str) -> None:

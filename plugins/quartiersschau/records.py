@@ -7,11 +7,14 @@ is the job of ``crossrefs`` (checks) and ``catalogue`` (the object graph).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import KeyValueCache, content_key
 from .loading import LoadedDocument, load_file, load_front_matter, read_text
 from .problems import Problem
 from .validation import schema_problems
@@ -143,10 +146,10 @@ def _read_markdown_record(path: Path, kind: str, paths: ContentPaths) -> tuple[R
     return record, problems
 
 
-def _folder(folder: Path, kind: str, suffixes: set[str], reader, paths: ContentPaths):
-    records, unreadable, problems = [], set(), []
+def _folder_files(folder: Path, suffixes: set[str], paths: ContentPaths) -> tuple[list[Path], list[Problem]]:
+    files, problems = [], []
     if not folder.is_dir():
-        return records, unreadable, problems
+        return files, problems
     for path in sorted(folder.iterdir()):
         if path.name.startswith(".") or path.is_dir():
             continue
@@ -156,39 +159,73 @@ def _folder(folder: Path, kind: str, suffixes: set[str], reader, paths: ContentP
                 Problem(paths.display(path), 1, 1, "", f"unerwartete Datei – Datensätze hier enden auf {wanted}")
             )
             continue
-        record, found = reader(path, kind, paths)
-        problems += found
-        if record is not None:
-            records.append(record)
+        files.append(path)
+    return files, problems
+
+
+@functools.cache
+def _code_version() -> str:
+    """Parsing and checking depend on this code and the schemas: a change invalidates cached results."""
+    here = Path(__file__).parent
+    files = [here / n for n in ("loading.py", "validation.py", "records.py")] + sorted(
+        (here / "schemas").glob("*.json")
+    )
+    return content_key(*(f.read_bytes() for f in files))
+
+
+def _read_all(jobs: list[tuple[str, Path, object]], paths: ContentPaths, cache: KeyValueCache | None) -> list[tuple]:
+    """Read and check each (kind, path, reader) job; results are cached by the file's bytes."""
+    if cache is None:
+        return [reader(path, kind, paths) for kind, path, reader in jobs]
+    keys = [content_key(_code_version(), kind, paths.display(path), path.read_bytes()) for kind, path, _ in jobs]
+    hits = cache.get_many(keys)
+    results, fresh = [], {}
+    for key, (kind, path, reader) in zip(keys, jobs, strict=True):
+        if key in hits:
+            results.append(pickle.loads(hits[key]))
         else:
-            unreadable.add(path.stem)
-    return records, unreadable, problems
+            result = reader(path, kind, paths)
+            fresh[key] = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+            results.append(result)
+    cache.put_many(fresh)
+    cache.keep_only(set(keys))
+    return results
 
 
-def read_records(paths: ContentPaths) -> tuple[RecordSet, list[Problem]]:
+def read_records(paths: ContentPaths, cache: KeyValueCache | None = None) -> tuple[RecordSet, list[Problem]]:
     """Read every record and return all problems found on the way.
 
     A record that parses but breaks its schema is still returned, so that references
     to it are not reported as unknown as well; any problem stops the build anyway.
+    With a *cache*, unchanged files (same bytes, same code) are not parsed again.
     """
     records = RecordSet()
     problems: list[Problem] = []
-    for name, kind in (("programme", "programme"), ("themes", "themes"), ("regions", "regions")):
+    jobs: list[tuple[str, Path, object]] = []
+    for name in ("programme", "themes", "regions"):
         path = paths.data / f"{name}.yaml"
-        if not path.is_file():
+        if path.is_file():
+            jobs.append((name, path, _read_yaml_record))
+        else:
             problems.append(Problem(paths.display(path), 1, 1, "", "Datei fehlt – sie ist für jede Website nötig"))
-            continue
-        record, found = _read_yaml_record(path, kind, paths)
-        problems += found
-        setattr(records, name, record)
-    for attr, folder, kind, suffixes, reader in (
-        ("sites", paths.sites, "site", _YAML_SUFFIXES, _read_yaml_record),
-        ("projects", paths.projects, "project", _YAML_SUFFIXES, _read_yaml_record),
-        ("stories", paths.stories, "story", _MARKDOWN_SUFFIXES, _read_markdown_record),
-        ("pages", paths.pages, "page", _MARKDOWN_SUFFIXES, _read_markdown_record),
+    for folder, kind, suffixes, reader in (
+        (paths.sites, "site", _YAML_SUFFIXES, _read_yaml_record),
+        (paths.projects, "project", _YAML_SUFFIXES, _read_yaml_record),
+        (paths.stories, "story", _MARKDOWN_SUFFIXES, _read_markdown_record),
+        (paths.pages, "page", _MARKDOWN_SUFFIXES, _read_markdown_record),
     ):
-        found_records, unreadable, found = _folder(folder, kind, suffixes, reader, paths)
-        setattr(records, attr, found_records)
-        records.unreadable[kind] = unreadable
+        files, found = _folder_files(folder, suffixes, paths)
         problems += found
+        jobs += [(kind, path, reader) for path in files]
+        records.unreadable[kind] = set()
+    lists = {"site": records.sites, "project": records.projects, "story": records.stories, "page": records.pages}
+    for (kind, path, _), (record, found) in zip(jobs, _read_all(jobs, paths, cache), strict=True):
+        problems += found
+        if kind in lists:
+            if record is not None:
+                lists[kind].append(record)
+            else:
+                records.unreadable[kind].add(path.stem)
+        else:
+            setattr(records, kind, record)
     return records, problems

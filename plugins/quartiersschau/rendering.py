@@ -61,11 +61,13 @@ def _settings_digest(settings: dict) -> str:
 def build_key(catalogue, settings: dict, theme: str) -> str:
     """Everything that can change a page's HTML, as one hash."""
     templates = [Path(p) for p in settings.get("THEME_TEMPLATES_OVERRIDES", [])] + [Path(theme) / "templates"]
+    geo = Path(settings["QS_DATA_PATH"]) / settings["QS_GEO_FILE"]
     return content_key(
         catalogue.digest,
         _files_digest(templates, "*"),
         _files_digest([Path(__file__).parent], "*.py"),
         _settings_digest(settings),
+        geo.read_bytes() if geo.is_file() else b"",
     )
 
 

@@ -17,13 +17,39 @@ from pathlib import Path
 
 import cbor2
 
+from .filesystem import link_or_copy
+
 # Pagefind also writes ready-made user interfaces; the site uses its own accessible
 # form (theme/static/js/suche.js) with pagefind.js, so these are removed.
 UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
 
 
-def build_index(output: Path) -> None:
-    """Run Pagefind (from the pagefind[bin] package) over the output folder."""
+def _html_digest(output: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted(output.rglob("*.html")):
+        h.update(path.relative_to(output).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def build_index(output: Path, previous: Path | None = None, previous_digest: str = "") -> str:
+    """Run Pagefind (from the pagefind[bin] package) over the output folder.
+
+    When every HTML file is as in the *previous* published output (whose HTML digest
+    the caller kept), that output's index is reused instead. Returns this output's
+    HTML digest, to be kept once the output is published.
+    """
+    digest = _html_digest(output)
+    old_bundle = Path(previous) / "pagefind" if previous else None
+    if digest == previous_digest and old_bundle and (old_bundle / "pagefind-entry.json").is_file():
+        for source in old_bundle.rglob("*"):
+            if source.is_file() and source.suffix not in (".gz", ".br"):
+                link_or_copy(source, output / "pagefind" / source.relative_to(old_bundle))
+        return digest
+    _run_pagefind(output)
+    return digest
+
+
+def _run_pagefind(output: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(output), "--output-subdir", "pagefind", "--silent"],
         capture_output=True,
