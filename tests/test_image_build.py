@@ -102,3 +102,19 @@ def test_changed_image_bytes_reach_the_pages_of_a_warm_build(tmp_path):
     for _, attr, url in links_in(after):
         if attr in ("src", "srcset"):
             assert resolve_link(output, page, url).is_file(), url
+
+
+def test_unchanged_build_reuses_search_index_and_compressed_files(tmp_path):
+    site = fixture_copy(tmp_path)
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    first = build_site(site, output, cache)
+    assert "Suchindex: neu erstellt" in first.stderr
+    entry = (output / "pagefind/pagefind-entry.json").read_bytes()
+    home_gz = (output / "index.html.gz").stat().st_ino
+    second = build_site(site, output, cache)
+    assert "Suchindex: unverändert übernommen" in second.stderr
+    assert (output / "pagefind/pagefind-entry.json").read_bytes() == entry
+    assert (output / "index.html.gz").stat().st_ino == home_gz  # linked, not compressed again
+    edit(site / "data/projects/lesecafe.yaml", "title: Lesecafé", "title: Lesecafé am Park")
+    third = build_site(site, output, cache)
+    assert "Suchindex: neu erstellt" in third.stderr

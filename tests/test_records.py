@@ -57,3 +57,20 @@ def test_all_problems_of_all_files_in_one_run(tmp_path):
         ("data/projects/lesecafe.yaml", 6),
         ("content/stories/garten-im-sommer.md", 3),
     ]
+
+
+def test_cache_skips_unchanged_files_and_rereads_changed_ones(tmp_path, monkeypatch):
+    from quartiersschau import records as records_module
+    from quartiersschau.cache import KeyValueCache
+
+    site = fixture_copy(tmp_path)
+    cache = KeyValueCache(tmp_path / "cache", "records")
+    first, _ = read_records(paths_of(site), cache)
+    parsed = []
+    original = records_module._read_yaml_record
+    monkeypatch.setattr(records_module, "_read_yaml_record", lambda *a: parsed.append(a[0].name) or original(*a))
+    edit(site / "data/projects/lesecafe.yaml", "Lesecafé", "Lesecafé am Park")
+    second, problems = read_records(paths_of(site), cache)
+    assert problems == [] and parsed == ["lesecafe.yaml"]  # only the changed file is parsed again
+    assert next(r for r in second.projects if r.id == "lesecafe").data["title"] == "Lesecafé am Park"
+    assert [r.digest for r in second.sites] == [r.digest for r in first.sites]

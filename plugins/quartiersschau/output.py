@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import sys
 from pathlib import Path
 
 from .compression import minify_css, precompress
@@ -59,6 +60,8 @@ def finish_run(pelican) -> None:
     if settings.get("QS_SEARCH", True):
         known = stamp.read_text() if stamp.is_file() and previous else ""
         digest = build_index(staging, previous, known)
+        state = "unverändert übernommen" if digest == known else "neu erstellt"
+        print(f"{LOG_PREFIX} Suchindex: {state}", file=sys.stderr, flush=True)
     minify_css(staging)
     write_headers(staging)
     if settings.get("QS_PRECOMPRESS", True):
