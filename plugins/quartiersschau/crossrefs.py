@@ -42,9 +42,6 @@ RESERVED_SLUGS = {
 _ID = re.compile(ID_PATTERN)
 
 
-def _list_of_str(value) -> list[str]:
-    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
-
 
 class _Checker:
     def __init__(self, records: RecordSet, paths: ContentPaths, max_pixels: int):

@@ -34,7 +34,7 @@ def staging_path(output_path: str) -> str:
 def begin_run(pelican) -> None:
     """Point this run of Pelican at a fresh staging folder."""
     pages.reset()
-    if not pelican.settings.get("QS_ATOMIC_OUTPUT", True):
+    if not pelican.settings["QS_ATOMIC_OUTPUT"]:
         return
     staging = staging_path(pelican.settings["OUTPUT_PATH"])
     shutil.rmtree(staging, ignore_errors=True)
@@ -51,22 +51,22 @@ def finish_run(pelican) -> None:
     settings = pelican.settings
     staging = Path(pelican.output_path)
     # The last published output, whose search index and compressed files may be reused.
-    previous = Path(settings["OUTPUT_PATH"]) if settings.get("QS_ATOMIC_OUTPUT", True) else None
+    previous = Path(settings["OUTPUT_PATH"]) if settings["QS_ATOMIC_OUTPUT"] else None
     # Digest of the published output's HTML, written only after a successful publish,
     # so it always describes the search index in OUTPUT_PATH.
     stamp = Path(settings["QS_CACHE_PATH"]) / "search-index-html.sha256"
     write_sitemap(staging, settings["QS_PUBLIC_URL"], pages.pages)
     digest = ""
-    if settings.get("QS_SEARCH", True):
+    if settings["QS_SEARCH"]:
         known = stamp.read_text() if stamp.is_file() and previous else ""
         digest = build_index(staging, previous, known)
         state = "unverändert übernommen" if digest == known else "neu erstellt"
         print(f"{LOG_PREFIX} Suchindex: {state}", file=sys.stderr, flush=True)
     minify_css(staging)
     write_headers(staging)
-    if settings.get("QS_PRECOMPRESS", True):
+    if settings["QS_PRECOMPRESS"]:
         precompress(staging, settings["QS_WORKERS"], previous)
-    if settings.get("QS_ATOMIC_OUTPUT", True):
+    if settings["QS_ATOMIC_OUTPUT"]:
         publish(str(staging), settings["OUTPUT_PATH"])
         stamp.parent.mkdir(parents=True, exist_ok=True)
         stamp.write_text(digest)

@@ -24,6 +24,10 @@ DEFAULTS = {
     "QS_PARALLEL_MIN": 200,
     # Build into a staging folder and swap it in only when everything succeeded.
     "QS_ATOMIC_OUTPUT": True,
+    # Build the Pagefind search index after the pages are written.
+    "QS_SEARCH": True,
+    # Write .gz and .br beside text files for servers that send precompressed files.
+    "QS_PRECOMPRESS": True,
     # Largest original image accepted, in pixels (width × height).
     "QS_IMAGE_MAX_PIXELS": 50_000_000,
     # Region outlines for the maps, relative to QS_DATA_PATH, and the property holding
