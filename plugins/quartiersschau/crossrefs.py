@@ -42,7 +42,6 @@ RESERVED_SLUGS = {
 _ID = re.compile(ID_PATTERN)
 
 
-
 class _Checker:
     def __init__(self, records: RecordSet, paths: ContentPaths, max_pixels: int):
         self.records = records
