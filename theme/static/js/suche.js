@@ -27,6 +27,7 @@ function start() {
 
   // The search engine (about 85 KB) loads on first use, not with the page.
   let loading;
+  let timer;
   const load = () => {
     loading ??= (async () => {
       const pagefind = await import(`${base}/pagefind/pagefind.js`);
@@ -47,10 +48,19 @@ function start() {
     });
   };
 
+  // Every run takes a ticket before its first await; only the newest one may write results.
+  // While it runs, the list is aria-busy, so assistive technology (and tests) wait for the end.
   let latest = 0;
   async function run() {
+    clearTimeout(timer);
+    const ticket = ++latest;
+    results.setAttribute("aria-busy", "true");
     const pagefind = await load();
-    if (!pagefind) return;
+    if (ticket !== latest) return; // a newer search has started
+    if (!pagefind) {
+      results.setAttribute("aria-busy", "false");
+      return;
+    }
     const term = input.value.trim();
     const filters = {};
     for (const select of selects) if (select.value) filters[select.dataset.filter] = select.value;
@@ -61,9 +71,9 @@ function start() {
     if (!term && !Object.keys(filters).length) {
       results.replaceChildren();
       status.textContent = "";
+      results.setAttribute("aria-busy", "false");
       return;
     }
-    const ticket = ++latest;
     const search = await pagefind.search(term || null, { filters });
     const data = await Promise.all(search.results.slice(0, 30).map((r) => r.data()));
     if (ticket !== latest) return; // a newer search has started
@@ -78,9 +88,9 @@ function start() {
     const what = term ? ` für „${term}“` : "";
     status.textContent =
       n === 0 ? `Keine Treffer${what}.` : `${n} Treffer${what}${n > 30 ? ", die ersten 30 werden gezeigt" : ""}.`;
+    results.setAttribute("aria-busy", "false");
   }
 
-  let timer;
   form.addEventListener("focusin", load, { once: true });
   input.addEventListener("input", () => {
     clearTimeout(timer);
