@@ -68,3 +68,12 @@ def test_without_javascript_the_page_points_to_the_lists(browser, demo_url):
     assert not tab.is_visible("form[role=search]")
     assert tab.get_attribute("a:text('Projekte') >> nth=-1", "href") == "/projekte/"
     context.close()
+
+
+def test_a_failed_search_says_so(page, demo_url):
+    page.route("**/pagefind/fragment/**", lambda route: route.abort())
+    search(page, demo_url)
+    page.fill("#suchbegriff", "Fahrradwerkstatt")
+    page.keyboard.press("Enter")
+    assert results(page) == []
+    assert "Die Suche ist fehlgeschlagen" in page.inner_text("[data-status]")

@@ -74,9 +74,21 @@ function start() {
       results.setAttribute("aria-busy", "false");
       return;
     }
-    const search = await pagefind.search(term || null, { filters });
-    const data = await Promise.all(search.results.slice(0, 30).map((r) => r.data()));
+    let search;
+    let data;
+    try {
+      search = await pagefind.search(term || null, { filters });
+      data = await Promise.all(search.results.slice(0, 30).map((r) => r.data()));
+    } catch {
+      data = null;
+    }
     if (ticket !== latest) return; // a newer search has started
+    if (!data) {
+      results.replaceChildren();
+      status.textContent = "Die Suche ist fehlgeschlagen. Bitte versuchen Sie es noch einmal oder nutzen Sie die Listen.";
+      results.setAttribute("aria-busy", "false");
+      return;
+    }
     results.innerHTML = data
       .map(
         (d) =>
