@@ -19,7 +19,7 @@ import brotli
 import rcssmin
 
 from .filesystem import link_or_copy
-from .parallel import cpu_count, map_parallel
+from .parallel import map_parallel
 
 TEXT_SUFFIXES = {".html", ".css", ".js", ".mjs", ".svg", ".xml", ".json", ".geojson", ".csv", ".txt", ".vcf"}
 SHARED_SUFFIXES = {".css", ".js", ".mjs", ".svg"}
@@ -69,7 +69,7 @@ def _compress_one(task: tuple[Path, Path | None, str]) -> int:
     return written
 
 
-def precompress(output: Path, workers: int | None = None, previous: Path | None = None) -> int:
+def precompress(output: Path, workers: int, min_parallel: int, previous: Path | None = None) -> int:
     """Write ``.gz`` and ``.br`` beside every text file worth it, on all cores; returns the files written.
 
     Files unchanged since the *previous* output reuse its compressed versions.
@@ -79,4 +79,4 @@ def precompress(output: Path, workers: int | None = None, previous: Path | None 
         p for p in output.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES and p.stat().st_size >= MIN_SIZE
     )
     tasks = [(p, previous, p.relative_to(output).as_posix()) for p in paths]
-    return sum(map_parallel(_compress_one, tasks, workers=workers or cpu_count(), min_items=200))
+    return sum(map_parallel(_compress_one, tasks, workers=workers, min_items=min_parallel))

@@ -143,9 +143,9 @@ def make_derivatives(task: tuple[str, str, int]) -> list[dict]:
         height = max(1, round(pixels.height * width / pixels.width))
         if width != resized.width:
             resized = resized.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+        clean = _clean_copy(resized)  # resize may carry info; start from nothing, once per width
         for ext, fmt, mime, params in FORMATS:
-            out = _flatten(resized) if fmt == "JPEG" else resized
-            out = _clean_copy(out)  # resize and paste may carry info; start from nothing
+            out = _flatten(clean) if fmt == "JPEG" else clean
             path = target_dir / f"{width}.{ext}"
             tmp = path.with_suffix(path.suffix + ".part")
             out.save(tmp, fmt, **params)

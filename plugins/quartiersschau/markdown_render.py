@@ -131,7 +131,7 @@ class MarkdownRenderer:
         missing = [k for k in dict.fromkeys(keys) if k not in self._memory]
         if missing and self.cache is not None:
             for key, value in self.cache.get_many(missing).items():
-                self._memory[key] = value.decode("utf-8") if isinstance(value, bytes) else value
+                self._memory[key] = value.decode("utf-8")
             missing = [k for k in missing if k not in self._memory]
         if missing:
             wanted = set(missing)

@@ -65,7 +65,7 @@ def finish_run(pelican) -> None:
     minify_css(staging)
     write_headers(staging)
     if settings["QS_PRECOMPRESS"]:
-        precompress(staging, settings["QS_WORKERS"], previous)
+        precompress(staging, settings["QS_WORKERS"], settings["QS_PARALLEL_MIN"], previous)
     if settings["QS_ATOMIC_OUTPUT"]:
         publish(str(staging), settings["OUTPUT_PATH"])
         stamp.parent.mkdir(parents=True, exist_ok=True)

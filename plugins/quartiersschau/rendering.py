@@ -11,16 +11,16 @@ settings. Nothing changed means nothing is rendered again.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import zlib
 from pathlib import Path
 
 from .cache import KeyValueCache, content_key
+from .filesystem import files_digest
 from .pages import PageJob
 from .parallel import map_parallel
-from .settings import LOG_PREFIX
+from .settings import LOG_PREFIX, content_paths
 
 log = logging.getLogger(__name__)
 
@@ -38,15 +38,6 @@ class Prerendered:
         return self.html
 
 
-def _files_digest(folders: list[Path], pattern: str) -> str:
-    h = hashlib.sha256()
-    for folder in folders:
-        for path in sorted(Path(folder).rglob(pattern)):
-            if path.is_file():
-                h.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return h.hexdigest()
-
-
 def _settings_digest(settings: dict) -> str:
     plain = {}
     for key, value in settings.items():
@@ -61,11 +52,11 @@ def _settings_digest(settings: dict) -> str:
 def build_key(catalogue, settings: dict, theme: str) -> str:
     """Everything that can change a page's HTML, as one hash."""
     templates = [Path(p) for p in settings.get("THEME_TEMPLATES_OVERRIDES", [])] + [Path(theme) / "templates"]
-    geo = Path(settings["QS_DATA_PATH"]) / settings["QS_GEO_FILE"]
+    geo = content_paths(settings).geo
     return content_key(
         catalogue.digest,
-        _files_digest(templates, "*"),
-        _files_digest([Path(__file__).parent], "*.py"),
+        files_digest(templates, "*"),
+        files_digest([Path(__file__).parent], "*.py"),
         _settings_digest(settings),
         geo.read_bytes() if geo.is_file() else b"",
     )

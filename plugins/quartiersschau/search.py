@@ -17,18 +17,11 @@ from pathlib import Path
 
 import cbor2
 
-from .filesystem import link_or_copy
+from .filesystem import files_digest, link_or_copy
 
 # Pagefind also writes ready-made user interfaces; the site uses its own accessible
 # form (theme/static/js/suche.js) with pagefind.js, so these are removed.
 UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
-
-
-def _html_digest(output: Path) -> str:
-    h = hashlib.sha256()
-    for path in sorted(output.rglob("*.html")):
-        h.update(path.relative_to(output).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return h.hexdigest()
 
 
 def build_index(output: Path, previous: Path | None = None, previous_digest: str = "") -> str:
@@ -38,7 +31,7 @@ def build_index(output: Path, previous: Path | None = None, previous_digest: str
     the caller kept), that output's index is reused instead. Returns this output's
     HTML digest, to be kept once the output is published.
     """
-    digest = _html_digest(output)
+    digest = files_digest([output], "*.html")
     old_bundle = Path(previous) / "pagefind" if previous else None
     if digest == previous_digest and old_bundle and (old_bundle / "pagefind-entry.json").is_file():
         for source in old_bundle.rglob("*"):

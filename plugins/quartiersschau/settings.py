@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .images import DEFAULT_MAX_PIXELS
 from .parallel import cpu_count
 from .records import ContentPaths
 
@@ -29,7 +30,7 @@ DEFAULTS = {
     # Write .gz and .br beside text files for servers that send precompressed files.
     "QS_PRECOMPRESS": True,
     # Largest original image accepted, in pixels (width × height).
-    "QS_IMAGE_MAX_PIXELS": 50_000_000,
+    "QS_IMAGE_MAX_PIXELS": DEFAULT_MAX_PIXELS,
     # Region outlines for the maps, relative to QS_DATA_PATH, and the property holding
     # the code that regions.yaml's `geo` refers to.
     "QS_GEO_FILE": "geo/de-laender.geojson",

@@ -17,12 +17,16 @@ EXCLUDED = {"404.html"}
 class SitemapCollector:
     def __init__(self):
         self.pages: set[str] = set()
+        self._output: tuple[str, Path] | None = None  # (as given, resolved), resolved once per run
 
     def reset(self) -> None:
         self.pages.clear()
+        self._output = None
 
     def record(self, path: str, output: str) -> None:
-        relative = Path(path).resolve().relative_to(Path(output).resolve()).as_posix()
+        if self._output is None or self._output[0] != output:
+            self._output = (output, Path(output).resolve())
+        relative = Path(path).resolve().relative_to(self._output[1]).as_posix()
         if relative.endswith(".html"):
             self.pages.add(relative)
 
