@@ -1,7 +1,9 @@
 """Finding and reading the record files of a content tree."""
 
+import pytest
 from sites import edit, fixture_copy, paths_of
 
+from quartiersschau.cache import KeyValueCache
 from quartiersschau.records import read_records
 
 
@@ -19,6 +21,18 @@ def test_wrong_extension_is_reported(tmp_path):
     assert [str(p) for p in problems] == [
         "data/sites/hof.yml:1:1: (Datei): unerwartete Datei – Datensätze hier enden auf .yaml"
     ]
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_unreadable_file_is_reported_not_a_crash(tmp_path, cached):
+    site = fixture_copy(tmp_path)
+    (site / "data/projects/kaputt.yaml").symlink_to(tmp_path / "nirgendwo.yaml")
+    cache = KeyValueCache(tmp_path / "cache", "records") if cached else None
+    records, problems = read_records(paths_of(site), cache)
+    assert [str(p) for p in problems] == [
+        "data/projects/kaputt.yaml:1:1: (Datei): Datei kann nicht gelesen werden: No such file or directory"
+    ]
+    assert records.unreadable["project"] == {"kaputt"}
 
 
 def test_missing_programme_file(tmp_path):

@@ -88,19 +88,19 @@ class _Builder:
         self.story_url = story_url
         self.page_url = page_url
         # All Markdown of the build in one batch: cached ones are looked up, the rest run in parallel.
-        texts = [(r, key) for r in records.sites + records.projects for key in ("description",) if r.data.get(key)]
+        described = [r for r in records.sites + records.projects if r.data.get("description")]
         bodies = records.stories + records.pages
         legal_texts = legal.markdown_texts(records.programme.data["legal"])
         rendered = renderer.render_many(
-            [(r.data[k], 2) for r, k in texts]
+            [(r.data["description"], 2) for r in described]
             + [(r.body, 2) for r in bodies]
             + [(records.programme.data["description"], 2)]
             + [(text, 2) for text in legal_texts]
         )
-        self.html = {(id(r), k): h for (r, k), h in zip(texts, rendered, strict=False)}
-        self.html.update({(id(r), "body"): h for r, h in zip(bodies, rendered[len(texts) :], strict=False)})
-        self.programme_html = rendered[len(texts) + len(bodies)]
-        self.legal_notes = rendered[len(texts) + len(bodies) + 1 :]
+        self.html = {(id(r), "description"): h for r, h in zip(described, rendered, strict=False)}
+        self.html.update({(id(r), "body"): h for r, h in zip(bodies, rendered[len(described) :], strict=False)})
+        self.programme_html = rendered[len(described) + len(bodies)]
+        self.legal_notes = rendered[len(described) + len(bodies) + 1 :]
 
     def url(self, kind: str, **values) -> str:
         return self.urls[kind].format(**values)

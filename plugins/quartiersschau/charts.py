@@ -32,10 +32,6 @@ class Chart:
     bars: tuple[Bar, ...]
     horizontal: bool
 
-    @property
-    def total(self) -> int:
-        return sum(b.value for b in self.bars)
-
 
 def column_chart(title: str, items: list[tuple[str, int]], *, width: int = 480, height: int = 200) -> Chart:
     """Vertical bars, e.g. projects per year; labels under the bars, values on top."""

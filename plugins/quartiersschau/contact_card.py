@@ -28,7 +28,7 @@ def vcard(site: Site, programme: Programme, page_url: str) -> str:
     card.add("org").value = [site.organisation.name if site.organisation else programme.short_name]
     adr = card.add("adr")
     adr.value = vobject.vcard.Address(
-        street=", ".join(filter(None, (office.address.addition, office.address.street))),
+        street=office.address.street_line,
         city=office.address.city,
         code=office.address.postcode,
         country="Deutschland",
@@ -46,15 +46,20 @@ def vcard(site: Site, programme: Programme, page_url: str) -> str:
         card.add("url").value = page_url
     if office.opening_hours:
         card.add("note").value = "Öffnungszeiten: " + "; ".join(f"{h.days} {h.hours}" for h in office.opening_hours)
-    lat, lon = (office.lat, office.lon) if office.lat is not None else (site.lat, site.lon)
+    lat, lon = _destination(site)
     card.add("geo").value = f"{lat};{lon}"
     return card.serialize()
 
 
+def _destination(site: Site) -> tuple[float, float]:
+    """The office's position, or the quarter's where the office has none."""
+    office = site.office
+    return (office.lat, office.lon) if office and office.lat is not None else (site.lat, site.lon)
+
+
 def route_url(site: Site) -> str:
     """OpenStreetMap directions to the office (or, without its position, to the quarter)."""
-    office = site.office
-    lat, lon = (office.lat, office.lon) if office and office.lat is not None else (site.lat, site.lon)
+    lat, lon = _destination(site)
     return "https://www.openstreetmap.org/directions?route=" + quote(f";{lat},{lon}", safe="")
 
 

@@ -13,9 +13,11 @@ from pathlib import Path
 from .ids import ID_PATTERN, make_id
 from .images import DEFAULT_MAX_PIXELS, inspect_image
 from .legal import EASY_LANGUAGE_PAGE
+from .legal import PAGES as LEGAL_PAGES
 from .maps import read_codes
+from .pages import EXTRA_PAGES
 from .problems import Problem
-from .records import ContentPaths, Record, RecordSet
+from .records import ContentPaths, Record, RecordSet, record_images
 from .validation import did_you_mean
 
 # First path segments that the site itself uses; a page may not take them.
@@ -25,19 +27,12 @@ RESERVED_SLUGS = {
     "themen",
     "regionen",
     "geschichten",
-    "karte",
-    "suche",
-    "daten",
     "theme",
     "bilder",
     "feeds",
     "pagefind",
     "404",
-    # generated from programme.yaml → legal
-    "impressum",
-    "datenschutz",
-    "barrierefreiheit",
-}
+} | {url.split("/")[0] for _, url in EXTRA_PAGES + LEGAL_PAGES}  # karte, suche, daten; impressum, …
 
 _ID = re.compile(ID_PATTERN)
 
@@ -128,14 +123,8 @@ class _Checker:
                 self.add(record, path + ("src",), problem)
 
     def images_of(self, record: Record) -> None:
-        data = record.data
-        if record.kind == "site" and "image" in data:
-            self.image(record, ("image",), data["image"])
-        if record.kind == "story" and "cover" in data:
-            self.image(record, ("cover",), data["cover"])
-        if record.kind == "project" and isinstance(data.get("images"), list):
-            for index, image in enumerate(data["images"]):
-                self.image(record, ("images", index), image)
+        for path, image in record_images(record):
+            self.image(record, path, image)
 
     # --- periods -----------------------------------------------------------
 

@@ -20,7 +20,7 @@ from .cache import content_key
 from .filesystem import link_or_copy
 from .parallel import imap_parallel
 from .problems import ContentError, Problem
-from .records import RecordSet
+from .records import RecordSet, record_images
 from .settings import LOG_PREFIX
 
 PIPELINE_VERSION = "1"
@@ -77,15 +77,10 @@ def _make(task: tuple[str, str, int]) -> list[dict] | str:
 def image_sources(records: RecordSet) -> list[str]:
     """Every image path referenced by a record, each once, in a stable order."""
     found: dict[str, None] = {}
-    for record in records.sites:
-        if isinstance(record.data.get("image"), dict):
-            found[record.data["image"]["src"]] = None
-    for record in records.projects:
-        for image in record.data.get("images") or ():
-            found[image["src"]] = None
-    for record in records.stories:
-        if isinstance(record.data.get("cover"), dict):
-            found[record.data["cover"]["src"]] = None
+    for record in records.sites + records.projects + records.stories:
+        for _, image in record_images(record):
+            if isinstance(image, dict):
+                found[image["src"]] = None
     return list(found)
 
 

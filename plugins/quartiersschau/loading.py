@@ -206,16 +206,27 @@ def load_yaml(text: str, source: str, line_offset: int = 0) -> tuple[LoadedDocum
     return doc, []
 
 
-def read_text(path: Path, source: str) -> tuple[str | None, list[Problem]]:
-    """Read a file as UTF-8 text (a leading byte-order mark is dropped)."""
+def read_bytes(path: Path, source: str) -> tuple[bytes | None, list[Problem]]:
     try:
-        return path.read_bytes().decode("utf-8-sig"), []
+        return path.read_bytes(), []
+    except OSError as error:
+        return None, [Problem(source, 1, 1, "", f"Datei kann nicht gelesen werden: {error.strerror}")]
+
+
+def decode_text(raw: bytes, source: str) -> tuple[str | None, list[Problem]]:
+    """A file's bytes as UTF-8 text (a leading byte-order mark is dropped)."""
+    try:
+        return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
         return None, [
             Problem(source, 1, 1, "", f"Datei ist nicht UTF-8-kodiert (Byte {error.start}) – als UTF-8 speichern")
         ]
-    except OSError as error:
-        return None, [Problem(source, 1, 1, "", f"Datei kann nicht gelesen werden: {error.strerror}")]
+
+
+def read_text(path: Path, source: str) -> tuple[str | None, list[Problem]]:
+    """Read a file as UTF-8 text."""
+    raw, problems = read_bytes(path, source)
+    return (None, problems) if raw is None else decode_text(raw, source)
 
 
 def load_file(path: Path, source: str) -> tuple[LoadedDocument | None, list[Problem]]:

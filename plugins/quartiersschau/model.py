@@ -57,6 +57,11 @@ class Address:
         first = (self.street,) if not self.addition else (self.addition, self.street)
         return first + (f"{self.postcode} {self.city}",)
 
+    @property
+    def street_line(self) -> str:
+        """Addition and street on one line, as vCards and schema.org want them."""
+        return ", ".join(filter(None, (self.addition, self.street)))
+
 
 @dataclass(frozen=True)
 class OpeningHours:

@@ -11,11 +11,12 @@ import functools
 import hashlib
 import os
 import pickle
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import KeyValueCache, content_key
-from .loading import LoadedDocument, load_file, load_front_matter, read_text
+from .loading import LoadedDocument, decode_text, load_front_matter, load_yaml, read_bytes
 from .problems import Problem
 from .validation import schema_problems
 
@@ -73,7 +74,6 @@ class Record:
     doc: LoadedDocument
     digest: str
     body: str | None = None
-    body_line: int = 0
 
     @property
     def data(self):
@@ -115,14 +115,33 @@ class RecordSet:
         return h.hexdigest()
 
 
+# Where each record kind keeps its images: one image per field, or a list of them.
+_SINGLE_IMAGE = {"site": "image", "story": "cover"}
+_IMAGE_LISTS = {"project": "images"}
+
+
+def record_images(record: Record) -> Iterator[tuple[tuple, object]]:
+    """Each image entry of a record with its path in the record, e.g. (("images", 0), {...})."""
+    data = record.data
+    if record.kind in _SINGLE_IMAGE and _SINGLE_IMAGE[record.kind] in data:
+        name = _SINGLE_IMAGE[record.kind]
+        yield (name,), data[name]
+    if record.kind in _IMAGE_LISTS and isinstance(data.get(_IMAGE_LISTS[record.kind]), list):
+        name = _IMAGE_LISTS[record.kind]
+        for index, image in enumerate(data[name]):
+            yield (name, index), image
+
+
 _YAML_SUFFIXES = {".yaml"}
 _MARKDOWN_SUFFIXES = {".md"}
 
 
-def _read_yaml_record(path: Path, kind: str, paths: ContentPaths) -> tuple[Record | None, list[Problem]]:
+def _read_yaml_record(path: Path, raw: bytes, kind: str, paths: ContentPaths) -> tuple[Record | None, list[Problem]]:
     source = paths.display(path)
-    raw = path.read_bytes()
-    doc, problems = load_file(path, source)
+    text, problems = decode_text(raw, source)
+    if text is None:
+        return None, problems
+    doc, problems = load_yaml(text, source)
     if doc is None:
         return None, problems
     problems = schema_problems(doc, kind)
@@ -130,9 +149,11 @@ def _read_yaml_record(path: Path, kind: str, paths: ContentPaths) -> tuple[Recor
     return record, problems
 
 
-def _read_markdown_record(path: Path, kind: str, paths: ContentPaths) -> tuple[Record | None, list[Problem]]:
+def _read_markdown_record(
+    path: Path, raw: bytes, kind: str, paths: ContentPaths
+) -> tuple[Record | None, list[Problem]]:
     source = paths.display(path)
-    text, problems = read_text(path, source)
+    text, problems = decode_text(raw, source)
     if text is None:
         return None, problems
     parsed, problems = load_front_matter(text, source)
@@ -142,7 +163,7 @@ def _read_markdown_record(path: Path, kind: str, paths: ContentPaths) -> tuple[R
     if not parsed.body.strip():
         problems.append(Problem(source, parsed.body_line, 1, "", "Text fehlt: unter dem Kopfbereich steht nichts"))
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    record = Record(kind, path.stem, source, parsed.header, digest, parsed.body, parsed.body_line)
+    record = Record(kind, path.stem, source, parsed.header, digest, parsed.body)
     return record, problems
 
 
@@ -174,21 +195,30 @@ def _code_version() -> str:
 
 
 def _read_all(jobs: list[tuple[str, Path, object]], paths: ContentPaths, cache: KeyValueCache | None) -> list[tuple]:
-    """Read and check each (kind, path, reader) job; results are cached by the file's bytes."""
-    if cache is None:
-        return [reader(path, kind, paths) for kind, path, reader in jobs]
-    keys = [content_key(_code_version(), kind, paths.display(path), path.read_bytes()) for kind, path, _ in jobs]
-    hits = cache.get_many(keys)
+    """Read and check each (kind, path, reader) job; results are cached by the file's bytes.
+
+    Each file is read once: its bytes make the cache key and, on a miss, are parsed.
+    """
+    read = [read_bytes(path, paths.display(path)) for _, path, _ in jobs]
+    keys = [
+        content_key(_code_version(), kind, paths.display(path), raw) if cache is not None and raw is not None else None
+        for (kind, path, _), (raw, _) in zip(jobs, read, strict=True)
+    ]
+    hits = cache.get_many([k for k in keys if k]) if cache is not None else {}
     results, fresh = [], {}
-    for key, (kind, path, reader) in zip(keys, jobs, strict=True):
-        if key in hits:
+    for key, (kind, path, reader), (raw, problems) in zip(keys, jobs, read, strict=True):
+        if raw is None:
+            results.append((None, problems))
+        elif key in hits:
             results.append(pickle.loads(hits[key]))
         else:
-            result = reader(path, kind, paths)
-            fresh[key] = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+            result = reader(path, raw, kind, paths)
+            if key:
+                fresh[key] = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
             results.append(result)
-    cache.put_many(fresh)
-    cache.keep_only(set(keys))
+    if cache is not None:
+        cache.put_many(fresh)
+        cache.keep_only({k for k in keys if k})
     return results
 
 

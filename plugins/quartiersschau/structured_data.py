@@ -15,7 +15,7 @@ CONTEXT = "https://schema.org"
 def _address(address: Address) -> dict:
     return {
         "@type": "PostalAddress",
-        "streetAddress": ", ".join(filter(None, (address.addition, address.street))),
+        "streetAddress": address.street_line,
         "postalCode": address.postcode,
         "addressLocality": address.city,
         "addressCountry": "DE",

@@ -19,7 +19,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from .loading import LoadedDocument
-from .problems import Problem, field_name
+from .problems import Problem
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 KINDS = ("programme", "themes", "regions", "site", "project", "story", "page")
@@ -55,8 +55,8 @@ def _registry() -> Registry:
 
 @functools.cache
 def schema_for(kind: str) -> dict:
-    """The JSON Schema of one record kind."""
-    return json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    """The JSON Schema of one record kind (as parsed once for the registry)."""
+    return _registry().contents(f"{kind}.schema.json")
 
 
 @functools.cache
@@ -101,8 +101,7 @@ def _required_problems(doc: LoadedDocument, error, path: tuple) -> list[Problem]
     hint = error.schema.get("properties", {}).get(missing, {}).get("x-hint")
     if hint:
         message += f" – {hint}"
-    line, column = doc.locate(path)
-    return [Problem(doc.source, line, column, field_name(path + (missing,)), message)]
+    return [doc.problem(path + (missing,), message)]
 
 
 def _additional_problems(doc: LoadedDocument, error, path: tuple) -> list[Problem]:
@@ -110,8 +109,9 @@ def _additional_problems(doc: LoadedDocument, error, path: tuple) -> list[Proble
     problems = []
     for key in error.instance:
         if key not in known:
-            message = f"unbekanntes Feld '{key}'{did_you_mean(key, known)}"
-            if not did_you_mean(key, known):
+            suggestion = did_you_mean(key, known)
+            message = f"unbekanntes Feld '{key}'{suggestion}"
+            if not suggestion:
                 message += f" – erlaubt sind: {', '.join(sorted(known))}"
             problems.append(doc.problem(path + (key,), message, key=True))
     return problems
