@@ -55,12 +55,16 @@ function start() {
     clearTimeout(timer);
     const ticket = ++latest;
     results.setAttribute("aria-busy", "true");
-    const pagefind = await load();
-    if (ticket !== latest) return; // a newer search has started
-    if (!pagefind) {
-      results.setAttribute("aria-busy", "false");
-      return;
+    try {
+      await show(ticket);
+    } finally {
+      if (ticket === latest) results.setAttribute("aria-busy", "false");
     }
+  }
+
+  async function show(ticket) {
+    const pagefind = await load();
+    if (!pagefind || ticket !== latest) return; // not loaded (already said), or a newer search has started
     const term = input.value.trim();
     const filters = {};
     for (const select of selects) if (select.value) filters[select.dataset.filter] = select.value;
@@ -71,7 +75,6 @@ function start() {
     if (!term && !Object.keys(filters).length) {
       results.replaceChildren();
       status.textContent = "";
-      results.setAttribute("aria-busy", "false");
       return;
     }
     let search;
@@ -86,7 +89,6 @@ function start() {
     if (!data) {
       results.replaceChildren();
       status.textContent = "Die Suche ist fehlgeschlagen. Bitte versuchen Sie es noch einmal oder nutzen Sie die Listen.";
-      results.setAttribute("aria-busy", "false");
       return;
     }
     results.innerHTML = data
@@ -100,7 +102,6 @@ function start() {
     const what = term ? ` für „${term}“` : "";
     status.textContent =
       n === 0 ? `Keine Treffer${what}.` : `${n} Treffer${what}${n > 30 ? ", die ersten 30 werden gezeigt" : ""}.`;
-    results.setAttribute("aria-busy", "false");
   }
 
   form.addEventListener("focusin", load, { once: true });
