@@ -21,6 +21,7 @@ from PIL import Image, ImageDraw, ImageFilter
 
 from _project import ROOT  # noqa: F401 (puts the plugin on sys.path)
 from quartiersschau.image_pipeline import ImagePipeline
+from quartiersschau.images import DEFAULT_MAX_PIXELS
 from quartiersschau.parallel import cpu_count
 
 
@@ -56,12 +57,14 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{args.n} photo-like JPEGs of 3000×2000 generated in {time.perf_counter() - started:.0f} s ({cpu_count()} cores)"
         )
-        pipeline = ImagePipeline(root / "images", root / "cache", workers=cpu_count(), max_pixels=50_000_000)
+        pipeline = ImagePipeline(root / "images", root / "cache", workers=cpu_count(), max_pixels=DEFAULT_MAX_PIXELS)
         started = time.perf_counter()
         renditions = pipeline.prepare(sources)
         cold = time.perf_counter() - started
         started = time.perf_counter()
-        ImagePipeline(root / "images", root / "cache", workers=cpu_count(), max_pixels=50_000_000).prepare(sources)
+        ImagePipeline(root / "images", root / "cache", workers=cpu_count(), max_pixels=DEFAULT_MAX_PIXELS).prepare(
+            sources
+        )
         warm = time.perf_counter() - started
         originals = sum((root / "images" / s).stat().st_size for s in sources)
         pipeline.publish(root / "out")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import subprocess
 import sys
@@ -12,6 +13,10 @@ from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixture_site"
+# Every page of our theme carries this; Pelican's own templates do not.
+MARKER = 'data-qs-theme="quartiersschau"'
+# A <script> that is neither a JSON-LD data block nor an external file: forbidden by the CSP.
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*(?:application/ld\+json|src=))")
 GOLDEN = ROOT / "tests" / "golden"
 
 sys.path.insert(0, str(ROOT / "plugins"))
@@ -140,7 +145,7 @@ def links_in(html: str) -> list[tuple[str, str, str]]:
     return parser.links
 
 
-def resolve_link(output: Path, page: Path, url: str, siteurl_path: str = "") -> Path | None:
+def resolve_link(output: Path, page: Path, url: str) -> Path | None:
     """The file in *output* that an internal URL points to; None for external links and anchors."""
     parts = urlsplit(url)
     if parts.scheme or url.startswith(("#", "//")):
@@ -148,14 +153,38 @@ def resolve_link(output: Path, page: Path, url: str, siteurl_path: str = "") -> 
     path = unquote(parts.path)
     if not path:
         return None
-    if path.startswith("/"):
-        path = path[len(siteurl_path) :] if siteurl_path and path.startswith(siteurl_path) else path
-        target = output / path.lstrip("/")
-    else:
-        target = (page.parent / path).resolve()
+    target = output / path.lstrip("/") if path.startswith("/") else (page.parent / path).resolve()
     if path.endswith("/") or target.is_dir():
         target = target / "index.html"
     return target
+
+
+def broken_links(output: Path, prefix: str = "", public: str = "") -> list[str]:
+    """Internal links, sources and requests of every page that lead to no file in *output*.
+
+    *public* is the site's absolute address (links to it count as internal); *prefix*
+    the sub-path the site is served from, which every root-relative URL must carry.
+    """
+    broken = []
+    for page in output.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        urls = [url for _, _, url in links_in(html)] + [url for _, url in requests_in(html)]
+        for url in urls:
+            if public and url.startswith(public):
+                url = url[len(public) :] or "/"
+            elif prefix and url.startswith("/"):
+                if not url.startswith(prefix + "/"):
+                    broken.append(f"{page.relative_to(output)}: {url} (ohne Unterpfad {prefix})")
+                    continue
+                url = url[len(prefix) :]
+            target = resolve_link(output, page, url.split("#")[0]) if not url.startswith("#") else None
+            if target is not None and not target.is_file():
+                broken.append(f"{page.relative_to(output)}: {url}")
+    return sorted(set(broken))
+
+
+def html_files(output: Path) -> list[Path]:
+    return sorted(output.rglob("*.html"))
 
 
 def html_pages(output: Path) -> list[str]:

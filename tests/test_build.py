@@ -3,9 +3,7 @@
 import re
 
 import pytest
-from helpers import links_in, resolve_link
-
-MARKER = 'data-qs-theme="quartiersschau"'
+from helpers import INLINE_SCRIPT, MARKER, broken_links, links_in
 
 
 def page(output, path):
@@ -109,13 +107,7 @@ def test_story_list_is_paginated(fixture_output):
 
 
 def test_every_internal_link_resolves(fixture_output):
-    broken = []
-    for html_file in fixture_output.rglob("*.html"):
-        for _tag, _attr, url in links_in(html_file.read_text(encoding="utf-8")):
-            target = resolve_link(fixture_output, html_file, url)
-            if target is not None and not target.is_file():
-                broken.append((html_file.relative_to(fixture_output).as_posix(), url))
-    assert broken == []
+    assert broken_links(fixture_output) == []
 
 
 @pytest.mark.parametrize(
@@ -127,7 +119,7 @@ def test_pages_are_our_theme_with_one_h1_and_german(fixture_output, path):
     assert html.count("<h1") == 1
     assert html.index('class="qs-skip-link"') < html.index("<header")
     # no inline scripts: only JSON-LD data blocks and external modules
-    assert re.findall(r"<script(?![^>]*(?:application/ld\+json|src=))", html) == []
+    assert INLINE_SCRIPT.findall(html) == []
 
 
 def test_markdown_from_records_is_sanitised_in_pages(fixture_output):

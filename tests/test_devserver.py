@@ -7,7 +7,7 @@ import sys
 import time
 import urllib.request
 
-from helpers import FIXTURE, ROOT
+from helpers import FIXTURE, ROOT, copy_site
 
 
 def _free_port() -> int:
@@ -32,8 +32,7 @@ def test_devserver_rebuilds_and_keeps_the_last_good_site(tmp_path):
     for name in ("scripts", "plugins", "theme"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "pelicanconf.py", project)
-    shutil.copytree(FIXTURE / "data", project / "data")
-    shutil.copytree(FIXTURE / "content", project / "content")
+    copy_site(FIXTURE, project)
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-u", "scripts/devserver.py", "--port", str(port)],

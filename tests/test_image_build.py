@@ -3,7 +3,7 @@
 import hashlib
 import re
 
-from helpers import FIXTURE, build_site, tree_digest
+from helpers import FIXTURE, build_site, links_in, resolve_link, tree_digest
 from imagefiles import bomb_png, eps_as_jpg
 from sites import edit, fixture_copy
 
@@ -27,8 +27,6 @@ def test_later_images_load_lazily_and_decorative_ones_have_empty_alt(fixture_out
 
 
 def test_every_src_and_srcset_entry_exists(fixture_output):
-    from helpers import links_in, resolve_link
-
     for page in fixture_output.rglob("*.html"):
         for _tag, attr, url in links_in(page.read_text(encoding="utf-8")):
             if attr in ("src", "srcset"):
@@ -86,7 +84,6 @@ def test_eps_renamed_to_jpg_stops_the_build(tmp_path):
 
 def test_changed_image_bytes_reach_the_pages_of_a_warm_build(tmp_path):
     """Records unchanged, picture changed: cached pages must not keep the old derivative URLs."""
-    from helpers import links_in, resolve_link
     from PIL import Image
 
     site = fixture_copy(tmp_path)

@@ -4,8 +4,7 @@ import os
 import xml.etree.ElementTree as ET
 
 import yaml
-from helpers import FIXTURE, ROOT, build_site
-from test_quality_links_privacy import broken_links
+from helpers import FIXTURE, ROOT, broken_links, build_site
 
 BASE = "https://example.github.io/quartiersschau"
 

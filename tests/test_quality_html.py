@@ -4,7 +4,7 @@ import json
 import shutil
 import subprocess
 
-from helpers import ROOT, html_pages
+from helpers import ROOT, html_files
 
 VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
 
@@ -13,7 +13,7 @@ def test_nu_html_checker_finds_no_error_on_any_page(demo_output):
     java = shutil.which("java")
     assert java, "Java fehlt (in CI installiert .ci/run sie)"
     assert VNU.is_file(), "vnu.jar fehlt: `make test` installiert es mit npm"
-    pages = [demo_output / (p + "index.html" if not p.endswith(".html") else p) for p in html_pages(demo_output)]
+    pages = html_files(demo_output)
     assert len(pages) > 130
     result = subprocess.run(
         [java, "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, pages)],

@@ -1,37 +1,17 @@
 """Every internal link resolves (also when served from a sub-path); nothing is loaded from elsewhere."""
 
 import re
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from helpers import FIXTURE, build_site, links_in, requests_in, resolve_link
+from helpers import FIXTURE, broken_links, build_site, links_in, requests_in
 
 PUBLIC = "https://jmd-im-quartier.example.org"
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)|@import\s+['\"]([^'\"]+)")
 
 
-def broken_links(output: Path, prefix: str = "", public: str = PUBLIC) -> list[str]:
-    broken = []
-    for page in output.rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        urls = [url for _, _, url in links_in(html)] + [url for _, url in requests_in(html)]
-        for url in urls:
-            if url.startswith(public):
-                url = url[len(public) :] or "/"
-            elif prefix and url.startswith("/"):
-                if not url.startswith(prefix + "/"):
-                    broken.append(f"{page.relative_to(output)}: {url} (ohne Unterpfad {prefix})")
-                    continue
-                url = url[len(prefix) :]
-            target = resolve_link(output, page, url.split("#")[0]) if not url.startswith("#") else None
-            if target is not None and not target.is_file():
-                broken.append(f"{page.relative_to(output)}: {url}")
-    return sorted(set(broken))
-
-
 def test_no_broken_internal_link_src_or_srcset(demo_output):
-    assert broken_links(demo_output) == []
+    assert broken_links(demo_output, public=PUBLIC) == []
 
 
 def test_css_references_resolve(demo_output):
