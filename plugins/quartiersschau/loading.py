@@ -108,10 +108,7 @@ class _Walker:
 
     def walk(self, node, path: tuple = ()) -> None:
         if id(node) in self._seen:
-            self._refuse(
-                node.start_mark, path, "Anker und Verweise (&name, *name) sind nicht erlaubt – Wert ausschreiben"
-            )
-            return
+            return  # an alias: reported by _anchor_problems; this guard only stops recursive ones
         self._seen.add(id(node))
         self.positions[path] = self._pos(node.start_mark)
         if node.tag not in ALLOWED_TAGS:
@@ -194,9 +191,7 @@ def load_yaml(text: str, source: str, line_offset: int = 0) -> tuple[LoadedDocum
             return None, problems + [Problem(source, 1 + line_offset, 1, "", "Datei ist leer")]
         walker = _Walker(source, line_offset)
         walker.walk(node)
-        # The anchor scan already names each anchor and alias; the walker's alias
-        # check only matters when that scan was skipped.
-        problems += [p for p in walker.problems if not (problems and "Anker" in p.message)]
+        problems += walker.problems
         if problems:
             return None, problems
         data = loader.construct_document(node)
