@@ -4,7 +4,8 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+RUNTIME_STAMP := $(VENV)/.installed-runtime
+DEV_STAMP := $(VENV)/.installed-dev
 NODE_STAMP := node_modules/.installed
 PELICAN := $(BIN)/pelican
 TITLE ?=
@@ -12,59 +13,69 @@ SITE ?=
 N ?= 1000
 PORT ?= 8000
 
-.PHONY: html publish serve devserver test lint format validate new-site new-project new-story bench bench-images golden clean
+.PHONY: html publish serve devserver test lint format validate new-site new-project new-story bench bench-images golden clean system-packages
 
-$(STAMP): requirements.txt requirements-dev.txt
+# Building the site needs only the runtime requirements; test, lint and format add the
+# test tools (requirements-dev.txt, which includes requirements.txt).
+$(RUNTIME_STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	touch $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
 
-$(NODE_STAMP): package.json package-lock.json
+$(DEV_STAMP): $(RUNTIME_STAMP) requirements.txt requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# Chromium, the DejaVu fonts and npm from apt when missing (no stamp: quick when present).
+system-packages:
+	bash scripts/system_packages.sh
+
+$(NODE_STAMP): package.json package-lock.json | system-packages
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $(NODE_STAMP)
 
-html: $(STAMP)
+html: $(RUNTIME_STAMP)
 	$(PELICAN) content -s pelicanconf.py
 
-publish: $(STAMP)
+publish: $(RUNTIME_STAMP)
 	$(PELICAN) content -s publishconf.py
 
-serve: $(STAMP)
+serve: $(RUNTIME_STAMP)
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory output
 
-devserver: $(STAMP)
+devserver: $(RUNTIME_STAMP)
 	$(BIN)/python scripts/devserver.py --port $(PORT)
 
-validate: $(STAMP)
+validate: $(RUNTIME_STAMP)
 	$(BIN)/python scripts/validate.py
 
-new-site: $(STAMP)
+new-site: $(RUNTIME_STAMP)
 	$(BIN)/python scripts/new_record.py site --title "$(TITLE)"
 
-new-project: $(STAMP)
+new-project: $(RUNTIME_STAMP)
 	$(BIN)/python scripts/new_record.py project --title "$(TITLE)" --site "$(SITE)"
 
-new-story: $(STAMP)
+new-story: $(RUNTIME_STAMP)
 	$(BIN)/python scripts/new_record.py story --title "$(TITLE)"
 
-bench: $(STAMP)
+bench: $(RUNTIME_STAMP)
 	$(BIN)/python scripts/bench.py $(N)
 
-bench-images: $(STAMP)
+bench-images: $(RUNTIME_STAMP)
 	$(BIN)/python scripts/bench_images.py $(or $(IMAGES),200)
 
-golden: $(STAMP)
+golden: $(RUNTIME_STAMP)
 	$(BIN)/python scripts/update_golden.py
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: $(STAMP)
+format: $(DEV_STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: lint $(NODE_STAMP)
+test: system-packages lint $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 clean:

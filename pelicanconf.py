@@ -1,7 +1,7 @@
 """Pelican settings of the Quartiersschau demo site (JMD im Quartier).
 
-Structure and URLs follow ../shared/DESIGN.md §4; the plugin's own settings (QS_*)
-have defaults in plugins/quartiersschau/settings.py.
+Structure and URLs are described in docs/architecture.md; the plugin's own settings
+(QS_*) have defaults in plugins/quartiersschau/settings.py.
 """
 
 SITENAME = "JMD im Quartier"

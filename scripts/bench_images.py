@@ -20,9 +20,9 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFilter
 
 from _project import ROOT  # noqa: F401 (puts the plugin on sys.path)
-from quartiersschau.image_pipeline import ImagePipeline
-from quartiersschau.images import DEFAULT_MAX_PIXELS
-from quartiersschau.parallel import cpu_count
+from quartiersschau.common.parallel import cpu_count
+from quartiersschau.images.derivatives import DEFAULT_MAX_PIXELS
+from quartiersschau.images.pipeline import ImagePipeline
 
 
 def photo(path: Path, seed: int, size=(3000, 2000)) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from _project import ROOT
-from quartiersschau.ids import make_id
+from quartiersschau.records.ids import make_id
 
 TODAY = dt.date.today()
 
@@ -44,7 +44,7 @@ def _quote(text: str) -> str:
 def site_text(title: str, data: Path) -> str:
     city = title.split("–")[0].split(" - ")[0].strip()
     return f"""# Standort: {title}
-# Felder und Erklärungen: plugins/quartiersschau/schemas/site.schema.json
+# Felder und Erklärungen: plugins/quartiersschau/records/schemas/site.schema.json
 name: {_quote(title)}
 city: {_quote(city)}
 region: {_first_id(data / "regions.yaml")}  # TODO: Kennung aus data/regions.yaml
@@ -66,7 +66,7 @@ def project_text(title: str, site: str, data: Path) -> str:
         raise SystemExit(f"Unbekannter Standort '{site}'. Bekannt sind: {known}")
     themes = yaml.safe_load(site_file.read_text(encoding="utf-8")).get("themes") or [_first_id(data / "themes.yaml")]
     return f"""# Mikroprojekt: {title}
-# Felder und Erklärungen: plugins/quartiersschau/schemas/project.schema.json
+# Felder und Erklärungen: plugins/quartiersschau/records/schemas/project.schema.json
 title: {_quote(title)}
 site: {site}
 year: {TODAY.year}

@@ -13,10 +13,10 @@ import time
 from pathlib import Path
 
 from _project import ROOT
-from quartiersschau.cache import KeyValueCache
 from quartiersschau.check import check_content
-from quartiersschau.problems import ContentError
-from quartiersschau.records import ContentPaths
+from quartiersschau.common.cache import KeyValueCache
+from quartiersschau.records.paths import ContentPaths
+from quartiersschau.records.problems import ContentError
 
 
 def main(argv: list[str] | None = None) -> int:

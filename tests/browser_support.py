@@ -1,8 +1,8 @@
 """Serve a built site on localhost and drive Debian's Chromium with Playwright.
 
 No browser is downloaded: Playwright is pointed at the system Chromium (installed by
-.ci/run in CI). The flags keep Chromium from calling home, which this machine's closed
-network would refuse anyway.
+scripts/system_packages.sh, which `make test` runs). The flags keep Chromium from
+calling home, which this machine's closed network would refuse anyway.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ CHROMIUM_ARGS = [
 def chromium_path() -> str:
     path = os.environ.get("QS_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
     if not path:
-        raise RuntimeError("Chromium fehlt: 'apt-get install chromium' (in CI erledigt das .ci/run)")
+        raise RuntimeError("Chromium fehlt: `make test` installiert es mit scripts/system_packages.sh")
     return path
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from helpers import FIXTURE, copy_site
 
-from quartiersschau.records import ContentPaths
+from quartiersschau.records.paths import ContentPaths
 
 
 def fixture_copy(tmp_path: Path) -> Path:

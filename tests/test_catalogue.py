@@ -7,7 +7,7 @@ from helpers import FIXTURE
 from sites import paths_of
 
 from quartiersschau.check import load_catalogue
-from quartiersschau.markdown_render import MarkdownRenderer
+from quartiersschau.render.markdown import MarkdownRenderer
 
 
 @pytest.fixture(scope="module")

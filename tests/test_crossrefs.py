@@ -1,12 +1,12 @@
-"""Rules across records: references, ids, images, periods."""
+"""Rules across records: references, ids, reserved names, periods (image files: test_image_checks)."""
 
 from pathlib import Path
 
 import pytest
 from sites import edit, fixture_copy, paths_of
 
-from quartiersschau.crossrefs import check_references
-from quartiersschau.records import read_records
+from quartiersschau.records.crossrefs import check_references
+from quartiersschau.records.reading import read_records
 
 
 def problems_of(site: Path) -> list[str]:
@@ -80,16 +80,6 @@ def test_reserved_page_name(site):
     (site / "content/pages/mitmachen.md").rename(site / "content/pages/standorte.md")
     assert problems_of(site) == [
         "content/pages/standorte.md:1:1: (Dateiname): der Seitenname 'standorte' ist für die Website reserviert – Datei umbenennen"
-    ]
-
-
-def test_image_must_exist_and_stay_inside_images(site):
-    images = "images:\n  - src: fehlt.jpg\n    alt: a\n    credit: c\n    licence: l\n  - src: ../../data/programme.jpg\n    alt: a\n    credit: c\n    licence: l\n"
-    path = site / "data/projects/lesecafe.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + images, encoding="utf-8")
-    assert problems_of(site) == [
-        "data/projects/lesecafe.yaml:9:10: images[1].src: Bilddatei nicht gefunden: content/images/fehlt.jpg",
-        "data/projects/lesecafe.yaml:13:10: images[2].src: Bildpfad '../../data/programme.jpg' führt aus content/images/ hinaus – Pfad relativ zu content/images/ angeben",
     ]
 
 

@@ -1,4 +1,4 @@
-from quartiersschau.ids import make_id
+from quartiersschau.records.ids import make_id
 
 
 def test_german_transliteration():

@@ -6,8 +6,8 @@ import pytest
 from imagefiles import camera_jpeg
 from PIL import Image
 
-from quartiersschau.image_pipeline import ImagePipeline
-from quartiersschau.problems import ContentError
+from quartiersschau.images.pipeline import ImagePipeline
+from quartiersschau.records.problems import ContentError
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import pytest
 from sites import edit, fixture_copy, paths_of
 
 from quartiersschau.check import check_content
-from quartiersschau.problems import ContentError
+from quartiersschau.records.problems import ContentError
 
 FOOTER = ['href="/impressum/"', 'href="/datenschutz/"', 'href="/barrierefreiheit/"', 'href="/leichte-sprache/"']
 

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from quartiersschau.loading import load_file, load_front_matter, load_yaml
+from quartiersschau.records.loading import load_file, load_front_matter, load_yaml
 
 
 def messages(problems):

@@ -5,7 +5,8 @@ import re
 import pytest
 from helpers import ROOT
 
-from quartiersschau.maps import ATTRIBUTION, load_geometry, read_codes
+from quartiersschau.records.geo import read_codes
+from quartiersschau.render.maps import ATTRIBUTION, load_geometry
 
 GEO = ROOT / "data/geo/de-laender.geojson"
 

@@ -69,7 +69,7 @@ def test_benchmark_generates_a_valid_programme(tmp_path):
     from bench import generate
 
     from quartiersschau.check import check_content
-    from quartiersschau.records import ContentPaths
+    from quartiersschau.records.paths import ContentPaths
 
     generate(tmp_path / "bench", 60)
     records = check_content(ContentPaths(tmp_path, tmp_path / "bench/data", tmp_path / "bench/content"))

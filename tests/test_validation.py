@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from quartiersschau.loading import load_yaml
-from quartiersschau.validation import KINDS, SCHEMA_DIR, schema_problems
+from quartiersschau.records.loading import load_yaml
+from quartiersschau.records.validation import KINDS, SCHEMA_DIR, schema_problems
 
 SITE = """\
 name: Hof – Bahnhofsviertel

@@ -1,7 +1,10 @@
 """Quartiersschau: a Pelican plugin that turns records of sites, projects and stories into a showcase.
 
-Flow (DESIGN §1): load → validate → catalogue → pages → post-build (sitemap, search
-index) → publish. ``register()`` connects module-level functions only, because
+The subpackages are the stages of one flow, in this order (docs/architecture.md):
+``records`` (load, validate) → ``images`` → ``catalogue`` → ``render`` → ``publish``,
+with ``common`` helpers below all of them. A stage imports only from itself, earlier
+stages and ``common`` (tests/test_layers.py). The modules here on top assemble the
+stages for Pelican: ``register()`` connects module-level functions only, because
 Pelican's signals hold weak references.
 """
 
@@ -9,11 +12,14 @@ from __future__ import annotations
 
 from pelican import signals
 
-from . import output
 from .generator import QuartiersschauGenerator
+from .publish import feeds, open_data, staging
 from .reader import FrontMatterMarkdownReader
+from .render.environment import configure_environment
 from .settings import apply_defaults
-from .templating import configure_environment
+
+# Links to files of the publish stage that the templates put into pages.
+_PUBLISHED_FILE_LINKS = {**feeds.TEMPLATE_GLOBALS, **open_data.TEMPLATE_GLOBALS}
 
 _run = {"output": ""}
 
@@ -28,21 +34,21 @@ def on_readers_init(readers) -> None:
 
 
 def on_get_generators(pelican):
-    output.begin_run(pelican)
+    staging.begin_run(pelican)
     _run["output"] = pelican.output_path
     return QuartiersschauGenerator
 
 
 def on_generator_init(generator) -> None:
-    configure_environment(generator.env, generator.settings, generator.theme)
+    configure_environment(generator.env, generator.settings, generator.theme, _PUBLISHED_FILE_LINKS)
 
 
 def on_content_written(path, context=None) -> None:
-    output.page_written(path, _run["output"])
+    staging.page_written(path, _run["output"])
 
 
 def on_finalized(pelican) -> None:
-    output.finish_run(pelican)
+    staging.finish_run(pelican)
 
 
 def register() -> None:

@@ -6,14 +6,15 @@ reports exactly what a build would refuse.
 
 from __future__ import annotations
 
-from .cache import KeyValueCache
-from .catalogue import Catalogue
-from .catalogue_builder import build_catalogue
-from .crossrefs import check_references
-from .images import DEFAULT_MAX_PIXELS
-from .markdown_render import MarkdownRenderer
-from .problems import ContentError
-from .records import ContentPaths, RecordSet, read_records
+from .catalogue.builder import MarkdownRenderer, build_catalogue
+from .catalogue.catalogue import Catalogue
+from .common.cache import KeyValueCache
+from .images.checks import check_images
+from .images.derivatives import DEFAULT_MAX_PIXELS
+from .records.crossrefs import check_references
+from .records.paths import ContentPaths
+from .records.problems import ContentError
+from .records.reading import RecordSet, read_records
 
 
 def check_content(
@@ -21,7 +22,8 @@ def check_content(
 ) -> RecordSet:
     """Read and check every record; raise :class:`ContentError` listing all problems."""
     records, problems = read_records(paths, cache)
-    problems += check_references(records, paths, max_pixels)
+    problems += check_references(records, paths)
+    problems += check_images(records, paths, max_pixels)
     if problems:
         raise ContentError(problems)
     return records

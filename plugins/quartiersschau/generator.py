@@ -13,20 +13,21 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from .cache import KeyValueCache
-from .catalogue_builder import build_catalogue
+from .catalogue.builder import build_catalogue
 from .check import check_content
-from .contact_card import VCARD_FILE, vcard
-from .exports import FOLDER as EXPORT_FOLDER
-from .exports import export_files
-from .feeds import write_feeds
-from .image_pipeline import ImagePipeline, image_sources
-from .maps import MAP_FILE, map_geometry
-from .pages import page_jobs
-from .problems import ContentError
-from .rendering import render_and_write
-from .rendering_services import markdown_renderer
-from .settings import LOG_PREFIX, content_paths
+from .common.cache import KeyValueCache
+from .common.log import LOG_PREFIX
+from .images.pipeline import ImagePipeline, image_sources
+from .publish.feeds import write_feeds
+from .publish.open_data import FOLDER as EXPORT_FOLDER
+from .publish.open_data import export_files
+from .records.paths import ContentPaths
+from .records.problems import ContentError
+from .render.contact_card import VCARD_FILE, vcard
+from .render.jobs import page_jobs
+from .render.maps import MAP_FILE, map_geometry
+from .render.markdown import markdown_renderer
+from .render.rendering import render_and_write
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +63,7 @@ class QuartiersschauGenerator(Generator):
     """Builds the catalogue and writes home, list and detail pages of sites, projects, themes, regions."""
 
     def generate_context(self) -> None:
-        paths = content_paths(self.settings)
+        paths = ContentPaths.from_settings(self.settings)
         max_pixels = self.settings["QS_IMAGE_MAX_PIXELS"]
         self.images = ImagePipeline(
             paths.images,

@@ -16,8 +16,8 @@ from markupsafe import escape
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
-from .loading import load_front_matter, read_text
-from .rendering_services import markdown_renderer
+from .records.loading import load_front_matter, read_text
+from .render.markdown import markdown_renderer
 
 _EPOCH = SafeDatetime(1970, 1, 1)
 

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
-from .images import DEFAULT_MAX_PIXELS
-from .parallel import cpu_count
-from .records import ContentPaths
-
-LOG_PREFIX = "[quartiersschau]"
+from .common.parallel import cpu_count
+from .images.derivatives import DEFAULT_MAX_PIXELS
 
 DEFAULTS = {
     # Folder with programme.yaml, themes.yaml, regions.yaml, sites/, projects/, geo/.
@@ -17,7 +13,7 @@ DEFAULTS = {
     "QS_DATA_PATH": None,
     # Folder for work cached by content hash. Default: <CACHE_PATH>/quartiersschau.
     "QS_CACHE_PATH": None,
-    # URL patterns of the generated pages, see catalogue.DEFAULT_URLS.
+    # URL patterns of the generated pages, see catalogue.catalogue.DEFAULT_URLS.
     "QS_URLS": {},
     # Processes for Markdown and page rendering. Default: all usable cores.
     "QS_WORKERS": None,
@@ -56,13 +52,3 @@ def apply_defaults(settings: dict) -> None:
     if str(settings.get("SITEURL", "")).startswith(("http://", "https://")):
         settings["QS_PUBLIC_URL"] = settings["SITEURL"]
     settings["QS_PUBLIC_URL"] = settings["QS_PUBLIC_URL"].rstrip("/")
-
-
-def content_paths(settings: dict) -> ContentPaths:
-    return ContentPaths(
-        root=Path.cwd(),
-        data=Path(settings["QS_DATA_PATH"]),
-        content=Path(settings["PATH"]),
-        geo_file=settings["QS_GEO_FILE"],
-        geo_key=settings["QS_GEO_KEY"],
-    )

@@ -1,0 +1,102 @@
+"""The catalogue: one linked, immutable object graph of the whole programme.
+
+It is built once per build from validated records (see builder) and handed
+to every generator through the Pelican context. Templates only read it: groupings and
+counts are properties here, never computed in a template.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
+
+from . import model as m
+
+DEFAULT_URLS = {
+    "home": "",
+    "sites": "standorte/",
+    "site": "standorte/{id}/",
+    "projects": "projekte/",
+    "project": "projekte/{id}/",
+    "themes": "themen/",
+    "theme": "themen/{id}/",
+    "regions": "regionen/",
+    "region": "regionen/{id}/",
+    "stories": "geschichten/",
+}
+
+
+def save_as(url: str) -> str:
+    """Directory-style URL to the file that serves it: ``standorte/`` → ``standorte/index.html``."""
+    return f"{url}index.html"
+
+
+@dataclass(frozen=True, eq=False)
+class Catalogue:
+    programme: m.Programme
+    themes: tuple[m.Theme, ...]
+    regions: tuple[m.Region, ...]
+    sites: tuple[m.Site, ...]
+    projects: tuple[m.Project, ...]
+    stories: tuple[m.Story, ...]
+    pages: tuple[m.Page, ...]
+    urls: MappingProxyType
+    digest: str
+    site_by_id: MappingProxyType = field(repr=False)
+    project_by_id: MappingProxyType = field(repr=False)
+    story_by_slug: MappingProxyType = field(repr=False)
+    page_by_slug: MappingProxyType = field(repr=False)
+
+    def menu(self, name: str) -> tuple[m.Page, ...]:
+        """Pages that editors put in a menu (``main`` or ``footer``), in their order."""
+        return tuple(sorted((p for p in self.pages if p.menu == name), key=lambda p: (p.order, p.title)))
+
+    def stories_for(self, articles) -> tuple[m.Story, ...]:
+        """The catalogue's stories for Pelican articles (e.g. one page of the story list)."""
+        return tuple(self.story_by_slug[a.slug] for a in articles)
+
+    @cached_property
+    def figures(self) -> m.KeyFigures:
+        years = [p.year for p in self.projects]
+        first = self.programme.start.year
+        last = max(years + [first])
+        return m.KeyFigures(
+            sites=len(self.sites),
+            projects=len(self.projects),
+            years=last - first + 1,
+            first_year=first,
+            last_year=last,
+            regions=len({s.region.id for s in self.sites}),
+            stories=len(self.stories),
+        )
+
+    @cached_property
+    def sites_by_region(self) -> tuple[tuple[m.Region, tuple[m.Site, ...]], ...]:
+        return tuple((r, r.sites) for r in self.regions if r.sites)
+
+    @cached_property
+    def projects_by_year(self) -> tuple[tuple[int, tuple[tuple[m.Site, tuple[m.Project, ...]], ...]], ...]:
+        """Projects grouped by year (newest first), and within a year by site."""
+        out = []
+        for year in sorted({p.year for p in self.projects}, reverse=True):
+            in_year = [p for p in self.projects if p.year == year]
+            sites = sorted({p.site for p in in_year}, key=lambda s: s.name)
+            out.append((year, tuple((s, tuple(p for p in in_year if p.site is s)) for s in sites)))
+        return tuple(out)
+
+    @cached_property
+    def projects_per_year(self) -> tuple[tuple[int, int], ...]:
+        """(year, number of projects) for every year from the first to the last, gaps included."""
+        f = self.figures
+        return tuple((y, sum(1 for p in self.projects if p.year == y)) for y in range(f.first_year, f.last_year + 1))
+
+    @cached_property
+    def projects_per_theme(self) -> tuple[tuple[m.Theme, int], ...]:
+        """(theme, number of projects), most projects first."""
+        return tuple(sorted(((t, len(t.projects)) for t in self.themes), key=lambda tc: (-tc[1], tc[0].label)))
+
+    @cached_property
+    def featured_projects(self) -> tuple[m.Project, ...]:
+        featured = [p for p in self.projects if p.featured]
+        return tuple(featured or self.projects[:6])

@@ -1,0 +1,82 @@
+"""Make the output light: minify CSS, precompress text files (.gz, .br).
+
+Measured on the demo (home page, gzip): CSS minification saves about a fifth of the
+stylesheet, so it is done (rcssmin); HTML minification saves under 3 % after gzip and
+makes the output and its golden files hard to read, so it is not. Precompressed
+files let servers such as nginx (gzip_static, brotli_static) send them without work.
+Compression is deterministic: no timestamps, no file names in the gzip header.
+
+Brotli's best level costs about 100 ms per page; it is spent only on the files every
+visitor loads (CSS, scripts, the map); pages use level 5 (about 2 ms, some 10 % larger).
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import brotli
+import rcssmin
+
+from ..common.filesystem import link_or_copy
+from ..common.parallel import map_parallel
+
+TEXT_SUFFIXES = {".html", ".css", ".js", ".mjs", ".svg", ".xml", ".json", ".geojson", ".csv", ".txt", ".vcf"}
+SHARED_SUFFIXES = {".css", ".js", ".mjs", ".svg"}
+MIN_SIZE = 512
+
+
+def minify_css(output: Path) -> int:
+    """Minify every stylesheet in place; returns the number of bytes saved."""
+    saved = 0
+    for path in sorted(output.rglob("*.css")):
+        text = path.read_text(encoding="utf-8")
+        small = rcssmin.cssmin(text)
+        saved += len(text.encode()) - len(small.encode())
+        path.write_text(small, encoding="utf-8")
+    return saved
+
+
+def _reuse(path: Path, data: bytes, previous: Path | None, relative: str) -> bool:
+    """Link the previous build's .gz/.br if the file is byte-identical to last time."""
+    if previous is None:
+        return False
+    old = previous / relative
+    packed = [old.with_name(old.name + ext) for ext in (".gz", ".br")]
+    if not (old.is_file() and old.stat().st_size == len(data) and all(p.is_file() for p in packed)):
+        return False
+    if old.read_bytes() != data:
+        return False
+    for source in packed:
+        link_or_copy(source, path.with_name(source.name))
+    return True
+
+
+def _compress_one(task: tuple[Path, Path | None, str]) -> int:
+    path, previous, relative = task
+    data = path.read_bytes()
+    if _reuse(path, data, previous, relative):
+        return 2
+    packed_gzip = gzip.compress(data, compresslevel=9, mtime=0)
+    packed_brotli = brotli.compress(data, quality=11 if path.suffix in SHARED_SUFFIXES else 5)
+    written = 0
+    if len(packed_gzip) < len(data):
+        path.with_name(path.name + ".gz").write_bytes(packed_gzip)
+        written += 1
+    if len(packed_brotli) < len(data):
+        path.with_name(path.name + ".br").write_bytes(packed_brotli)
+        written += 1
+    return written
+
+
+def precompress(output: Path, workers: int, min_parallel: int, previous: Path | None = None) -> int:
+    """Write ``.gz`` and ``.br`` beside every text file worth it, on all cores; returns the files written.
+
+    Files unchanged since the *previous* output reuse its compressed versions.
+    """
+    previous = previous if previous is not None and previous.is_dir() else None
+    paths = sorted(
+        p for p in output.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES and p.stat().st_size >= MIN_SIZE
+    )
+    tasks = [(p, previous, p.relative_to(output).as_posix()) for p in paths]
+    return sum(map_parallel(_compress_one, tasks, workers=workers, min_items=min_parallel))

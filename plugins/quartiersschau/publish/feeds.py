@@ -1,0 +1,114 @@
+"""Atom feeds: all stories, and one per site with its stories and newest projects.
+
+Written with feedgenerator (Pelican's own feed library). Dates come from the
+records, never from the clock, so the same content always gives the same feed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from feedgenerator import Atom1Feed
+
+from ..catalogue.catalogue import Catalogue
+from ..catalogue.model import Project, Site, Story
+
+STORIES_FEED = "geschichten/feed.xml"
+SITE_FEED = "{url}feed.xml"
+MAX_ITEMS = 50
+
+
+def site_feed_url(site: Site) -> str:
+    return SITE_FEED.format(url=site.url)
+
+
+def _moment(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+
+
+class _Feed(Atom1Feed):
+    """An Atom feed whose date without entries is a fixed one, not 'now'."""
+
+    def __init__(self, *args, fallback: dt.date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._fallback = _moment(fallback)
+
+    def latest_post_date(self):
+        dates = [item[key] for item in self.items for key in ("updateddate", "pubdate") if item.get(key)]
+        return max(dates, default=self._fallback)
+
+
+def _project_day(project: Project) -> dt.date:
+    return project.start or dt.date(project.year, 1, 1)
+
+
+def _add_story(feed: _Feed, story: Story, base: str) -> None:
+    url = f"{base}/{story.url}"
+    feed.add_item(
+        title=story.title,
+        link=url,
+        unique_id=url,
+        description=story.summary,
+        content=str(story.body),
+        pubdate=_moment(story.date),
+        updateddate=_moment(story.date),
+    )
+
+
+def _add_project(feed: _Feed, project: Project, base: str) -> None:
+    url = f"{base}/{project.url}"
+    feed.add_item(
+        title=f"Neues Projekt: {project.title}",
+        link=url,
+        unique_id=url,
+        description=project.summary,
+        content=str(project.description or project.summary),
+        pubdate=_moment(_project_day(project)),
+        updateddate=_moment(_project_day(project)),
+    )
+
+
+def story_feed(catalogue: Catalogue, base: str) -> str:
+    programme = catalogue.programme
+    feed = _Feed(
+        title=f"Geschichten – {programme.short_name}",
+        link=f"{base}/{catalogue.urls['stories']}",
+        description=programme.summary,
+        language="de",
+        feed_url=f"{base}/{STORIES_FEED}",
+        fallback=programme.start,
+    )
+    for story in catalogue.stories[:MAX_ITEMS]:
+        _add_story(feed, story, base)
+    return feed.writeString("utf-8")
+
+
+def site_feed(catalogue: Catalogue, site: Site, base: str) -> str:
+    """Stories and projects of one site, newest first."""
+    feed = _Feed(
+        title=f"{site.name} – {catalogue.programme.short_name}",
+        link=f"{base}/{site.url}",
+        description=site.summary,
+        language="de",
+        feed_url=f"{base}/{SITE_FEED.format(url=site.url)}",
+        fallback=catalogue.programme.start,
+    )
+    entries = [(s.date, 1, s.slug, s) for s in site.stories] + [(_project_day(p), 0, p.id, p) for p in site.projects]
+    for _, _, _, entry in sorted(entries, key=lambda e: e[:3], reverse=True)[:MAX_ITEMS]:
+        (_add_story if isinstance(entry, Story) else _add_project)(feed, entry, base)
+    return feed.writeString("utf-8")
+
+
+def write_feeds(catalogue: Catalogue, base: str, write) -> list[str]:
+    """Write every feed with ``write(relative_path, text)``; returns the paths."""
+    written = [STORIES_FEED]
+    write(STORIES_FEED, story_feed(catalogue, base))
+    for site in catalogue.sites:
+        path = site_feed_url(site)
+        write(path, site_feed(catalogue, site, base))
+        written.append(path)
+    return written
+
+
+# What pages link to (``<link rel="alternate">`` and the feed links); see render.environment.
+TEMPLATE_GLOBALS = {"site_feed_url": site_feed_url, "stories_feed_url": STORIES_FEED}

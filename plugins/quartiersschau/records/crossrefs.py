@@ -1,0 +1,192 @@
+"""Rules across records: ids are valid and unique, references exist, periods and legal data agree.
+
+Runs after every file has been read, so it can report *all* broken links in one go.
+It is defensive about shapes: a field with the wrong type was already reported by
+the schema check and is skipped here.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .fixed_pages import EASY_LANGUAGE_PAGE, RESERVED_SLUGS
+from .geo import read_codes
+from .ids import ID_PATTERN, make_id
+from .paths import ContentPaths
+from .problems import Problem
+from .reading import Record, RecordSet
+from .validation import did_you_mean
+
+_ID = re.compile(ID_PATTERN)
+
+
+class _Checker:
+    def __init__(self, records: RecordSet, paths: ContentPaths):
+        self.records = records
+        self.paths = paths
+        self.problems: list[Problem] = []
+
+    def add(self, record: Record, path: tuple, message: str, *, key: bool = False) -> None:
+        self.problems.append(record.problem(path, message, key=key))
+
+    # --- ids -------------------------------------------------------------
+
+    def file_ids(self, records: list[Record], folder_label: str) -> None:
+        for record in records:
+            if not _ID.match(record.id):
+                suggestion = make_id(record.id) or "name"
+                self.problems.append(
+                    Problem(
+                        record.source,
+                        1,
+                        1,
+                        "(Dateiname)",
+                        f"'{record.id}' ist keine gültige Kennung für {folder_label} – Datei umbenennen, "
+                        f"z. B. in '{suggestion}{Path(record.source).suffix}' (nur a–z, 0–9 und Bindestriche)",
+                    )
+                )
+
+    def list_ids(self, record: Record | None, items_path: tuple = ()) -> set[str] | None:
+        """Ids of a list of entries (themes, regions, phases); duplicates are problems.
+
+        None when the file could not be read: references to it are then not checked.
+        """
+        if record is None:
+            return None
+        items = record.data
+        for part in items_path:
+            items = items.get(part) if isinstance(items, dict) else None
+        seen: dict[str, int] = {}
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            value = item.get("id") if isinstance(item, dict) else None
+            if not isinstance(value, str):
+                continue
+            if value in seen:
+                first_line = record.doc.locate(items_path + (seen[value], "id"))[0]
+                self.add(
+                    record,
+                    items_path + (index, "id"),
+                    f"Kennung '{value}' kommt doppelt vor (zuerst in Zeile {first_line})",
+                )
+            else:
+                seen[value] = index
+        return set(seen)
+
+    # --- references --------------------------------------------------------
+
+    def ref(self, record: Record, path: tuple, value, known: set[str] | None, noun: str) -> None:
+        if known is not None and isinstance(value, str) and value not in known:
+            self.add(record, path, f"{noun} '{value}'{did_you_mean(value, known)}")
+
+    def refs(self, record: Record, field: str, known: set[str] | None, noun: str) -> None:
+        values = record.data.get(field)
+        for index, value in enumerate(values if isinstance(values, list) else []):
+            self.ref(record, (field, index), value, known, noun)
+
+    # --- periods -----------------------------------------------------------
+
+    def period(self, record: Record, year_field: str | None = None) -> None:
+        period = record.data.get("period")
+        if not isinstance(period, dict):
+            return
+        start, end = period.get("start"), period.get("end")
+        year = record.data.get(year_field) if year_field else None
+        if isinstance(start, str) and isinstance(year, int) and start[:4] != str(year):
+            self.add(
+                record,
+                ("period", "start"),
+                f"Beginn liegt im Jahr {start[:4]}, unter year steht aber {year} – angleichen",
+            )
+        if isinstance(start, str) and isinstance(end, str) and end < start:
+            self.add(record, ("period", "end"), f"Ende ({end}) liegt vor dem Beginn ({start})")
+
+
+def _geo_codes(c: _Checker, records: RecordSet, paths: ContentPaths) -> set[str] | None:
+    """Codes of the region outlines, or None (and a problem) when the file is unusable."""
+    if records.regions is None:
+        return None
+    try:
+        return read_codes(paths.geo, paths.geo_key)
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        c.problems.append(Problem(paths.display(paths.geo), 1, 1, "", f"Umrisse der Regionen nicht lesbar ({error})"))
+        return None
+
+
+def _legal_rules(c: _Checker, programme: Record) -> None:
+    """An accessibility statement that is not 'full' must name its limitations (§ 12b BGG)."""
+    accessibility = (programme.data.get("legal") or {}).get("accessibility")
+    if (
+        isinstance(accessibility, dict)
+        and accessibility.get("status") in ("partial", "none")
+        and accessibility.get("limitations") == []
+    ):
+        c.add(
+            programme,
+            ("legal", "accessibility", "limitations"),
+            "bei teilweiser oder fehlender Vereinbarkeit die bekannten Einschränkungen nennen",
+        )
+
+
+def check_references(records: RecordSet, paths: ContentPaths) -> list[Problem]:
+    """Every cross-record problem of the whole tree (image files: see images.checks)."""
+    c = _Checker(records, paths)
+    c.file_ids(records.sites, "einen Standort")
+    c.file_ids(records.projects, "ein Projekt")
+    c.file_ids(records.stories, "eine Geschichte")
+    c.file_ids(records.pages, "eine Seite")
+
+    themes = c.list_ids(records.themes)
+    regions = c.list_ids(records.regions)
+    phases = c.list_ids(records.programme, ("phases",))
+    sites = records.ids("site")
+    projects = records.ids("project")
+
+    geo_codes = _geo_codes(c, records, paths)
+    if records.regions is not None and geo_codes is not None:
+        for index, region in enumerate(records.regions.data):
+            if isinstance(region, dict):
+                c.ref(
+                    records.regions,
+                    (index, "geo"),
+                    region.get("geo"),
+                    geo_codes,
+                    f"kein Umriss in {paths.display(paths.geo)} für",
+                )
+    for page in records.pages:
+        if page.id in RESERVED_SLUGS:
+            c.problems.append(
+                Problem(
+                    page.source,
+                    1,
+                    1,
+                    "(Dateiname)",
+                    f"der Seitenname '{page.id}' ist für die Website reserviert – Datei umbenennen",
+                )
+            )
+    if records.programme is not None:
+        c.period(records.programme)
+        _legal_rules(c, records.programme)
+    if EASY_LANGUAGE_PAGE not in records.ids("page"):
+        c.problems.append(
+            Problem(
+                paths.display(paths.pages / f"{EASY_LANGUAGE_PAGE}.md"),
+                1,
+                1,
+                "(Datei)",
+                "Seite in Leichter Sprache fehlt – sie erklärt die Website und das Programm (BITV 2.0); Datei anlegen",
+            )
+        )
+    for site in records.sites:
+        c.ref(site, ("region",), site.data.get("region"), regions, "unbekannte Region")
+        c.ref(site, ("phase",), site.data.get("phase"), phases, "unbekannte Phase")
+        c.refs(site, "themes", themes, "unbekanntes Thema")
+    for project in records.projects:
+        c.ref(project, ("site",), project.data.get("site"), sites, "unbekannter Standort")
+        c.refs(project, "themes", themes, "unbekanntes Thema")
+        c.period(project, "year")
+    for story in records.stories:
+        c.refs(story, "sites", sites, "unbekannter Standort")
+        c.refs(story, "projects", projects, "unbekanntes Projekt")
+        c.refs(story, "themes", themes, "unbekanntes Thema")
+    return c.problems

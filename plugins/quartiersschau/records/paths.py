@@ -1,0 +1,61 @@
+"""Where the records of one programme live: its data folder, its content folder, its map outlines."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class ContentPaths:
+    """Where the records of one site live."""
+
+    root: Path
+    data: Path
+    content: Path
+    # Region outlines (GeoJSON) and the feature property that regions.yaml's `geo` refers to.
+    geo_file: str = "geo/de-laender.geojson"
+    geo_key: str = "iso_3166_2"
+
+    @property
+    def geo(self) -> Path:
+        return self.data / self.geo_file
+
+    @property
+    def sites(self) -> Path:
+        return self.data / "sites"
+
+    @property
+    def projects(self) -> Path:
+        return self.data / "projects"
+
+    @property
+    def stories(self) -> Path:
+        return self.content / "stories"
+
+    @property
+    def pages(self) -> Path:
+        return self.content / "pages"
+
+    @property
+    def images(self) -> Path:
+        return self.content / "images"
+
+    @classmethod
+    def from_settings(cls, settings: dict) -> ContentPaths:
+        """The paths of the programme a Pelican run builds (settings with the plugin's defaults applied)."""
+        return cls(
+            root=Path.cwd(),
+            data=Path(settings["QS_DATA_PATH"]),
+            content=Path(settings["PATH"]),
+            geo_file=settings["QS_GEO_FILE"],
+            geo_key=settings["QS_GEO_KEY"],
+        )
+
+    def display(self, path: Path) -> str:
+        """A path as editors see it: relative to the project root where possible."""
+        try:
+            return Path(os.path.relpath(path, self.root)).as_posix()
+        except ValueError:
+            return path.as_posix()

@@ -1,0 +1,70 @@
+"""Jinja filters for German text: dates, numbers, amounts, plurals, page URLs.
+
+Fixed German forms, independent of the machine's locale, so a build gives the same
+bytes everywhere. Templates use them by their German names (``datum``, ``zahl`` …).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+MONTHS = (
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
+
+
+def german_date(value: dt.date | dt.datetime) -> str:
+    """``8. Juni 2021``: fixed German month names, independent of the machine's locale."""
+    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+
+
+def month_year(value: dt.date | dt.datetime) -> str:
+    return f"{MONTHS[value.month - 1]} {value.year}"
+
+
+def german_number(value: int | float, decimals: int = 0) -> str:
+    """``13186`` → ``13.186``; ``6.9`` with one decimal → ``6,9``."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def euro(value: int | float) -> str:
+    """Amounts as residents read them: ``1.500 €``, ``6,9 Mio. €``."""
+    if value >= 1_000_000:
+        return f"{german_number(value / 1_000_000, 1)} Mio. €"
+    return f"{german_number(value)} €"
+
+
+def iso_date(value: dt.date | dt.datetime) -> str:
+    return value.strftime("%Y-%m-%d")
+
+
+def plural(count: int, singular: str, plural_form: str) -> str:
+    return f"{german_number(count)} {singular if count == 1 else plural_form}"
+
+
+def page_url(output_file: str) -> str:
+    """The directory-style URL of the file being written: ``standorte/hof/index.html`` → ``standorte/hof/``."""
+    return output_file[: -len("index.html")] if output_file.endswith("index.html") else output_file
+
+
+FILTERS = {
+    "seiten_url": page_url,
+    "datum": german_date,
+    "monat_jahr": month_year,
+    "zahl": german_number,
+    "euro": euro,
+    "iso": iso_date,
+    "mehrzahl": plural,
+}

@@ -1,0 +1,43 @@
+"""Which pages the catalogue becomes: one job per output file.
+
+A job names a template, where the page goes, and the entities it shows. Keeping this
+a plain list (instead of rendering while walking the catalogue) lets the renderer
+cache, skip and spread the work over all cores.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..catalogue.catalogue import Catalogue, save_as
+from ..records.fixed_pages import EXTRA_PAGES, LEGAL_PAGES
+
+
+@dataclass(frozen=True)
+class PageJob:
+    template: str
+    url: str
+    kwargs: dict = field(default_factory=dict)
+    file: str | None = None  # where to write, if not the directory-style default
+
+    @property
+    def save_as(self) -> str:
+        return self.file or save_as(self.url)
+
+
+def page_jobs(catalogue: Catalogue) -> list[PageJob]:
+    urls = catalogue.urls
+    jobs = [
+        PageJob("home.html", urls["home"]),
+        PageJob("sites.html", urls["sites"]),
+        PageJob("projects.html", urls["projects"]),
+        PageJob("themes.html", urls["themes"]),
+        PageJob("regions.html", urls["regions"]),
+        PageJob("404.html", "404.html", file="404.html"),
+    ]
+    jobs += [PageJob(template, url) for template, url in EXTRA_PAGES + LEGAL_PAGES]
+    jobs += [PageJob("site.html", s.url, {"site": s}) for s in catalogue.sites]
+    jobs += [PageJob("project.html", p.url, {"project": p}) for p in catalogue.projects]
+    jobs += [PageJob("theme.html", t.url, {"theme": t}) for t in catalogue.themes]
+    jobs += [PageJob("region.html", r.url, {"region": r}) for r in catalogue.regions if r.sites]
+    return jobs
