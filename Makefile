@@ -79,4 +79,4 @@ test: system-packages lint $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf output output.tmp-build output.old .cache node_modules
+	rm -rf output output.tmp-build* output.old-* output.lock .cache node_modules

@@ -24,7 +24,9 @@ WATCHED = ["data", "content", "theme", "plugins", "pelicanconf.py"]
 
 def build() -> bool:
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-q"], cwd=ROOT)
+    # A build started by hand at the same time (`make html`) holds the lock: wait for it.
+    command = [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-q", "-e", "QS_LOCK_WAIT=300"]
+    result = subprocess.run(command, cwd=ROOT)
     seconds = time.perf_counter() - started
     if result.returncode == 0:
         print(f"✔ Gebaut in {seconds:.1f} s – die Vorschau zeigt den neuen Stand.", flush=True)

@@ -16,7 +16,7 @@ from .generator import QuartiersschauGenerator
 from .publish import feeds, open_data, staging
 from .reader import FrontMatterMarkdownReader
 from .render.environment import configure_environment
-from .settings import apply_defaults
+from .settings import apply_defaults, lock_build_folders
 
 # Links to files of the publish stage that the templates put into pages.
 _PUBLISHED_FILE_LINKS = {**feeds.TEMPLATE_GLOBALS, **open_data.TEMPLATE_GLOBALS}
@@ -26,6 +26,7 @@ _run = {"output": ""}
 
 def on_initialized(pelican) -> None:
     apply_defaults(pelican.settings)
+    lock_build_folders(pelican.settings)
 
 
 def on_readers_init(readers) -> None:

@@ -8,6 +8,7 @@ nothing at all.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from .catalogue.builder import build_catalogue
 from .check import check_content
 from .common.cache import KeyValueCache
 from .common.log import LOG_PREFIX
+from .common.refusal import BuildRefused, refuse
 from .images.pipeline import ImagePipeline, image_sources
 from .publish.feeds import write_feeds
 from .publish.open_data import FOLDER as EXPORT_FOLDER
@@ -30,17 +32,6 @@ from .render.markdown import markdown_renderer
 from .render.rendering import render_and_write
 
 log = logging.getLogger(__name__)
-
-
-class BuildRefused(SystemExit):
-    """Stops the build with exit status 1 after the problems were printed.
-
-    A ``SystemExit`` rather than an ordinary exception: Pelican would print a Python
-    traceback for the latter, which only hides the editors' error list.
-    """
-
-    def __init__(self):
-        super().__init__(1)
 
 
 def _story_and_page_urls(settings: dict) -> dict:
@@ -124,10 +115,18 @@ class QuartiersschauGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         out = Path(self.output_path)
-        self.images.publish(out)
-        write_files(out, self._files())
         cache = KeyValueCache(Path(self.settings["QS_CACHE_PATH"]), "pages")
         try:
+            self.images.publish(out)
+            write_files(out, self._files())
             render_and_write(self, writer, page_jobs(self.catalogue), cache)
+        except (OSError, sqlite3.Error) as error:
+            # A full disk or a broken cache file: the staging folder is incomplete and is never published.
+            reason = getattr(error, "strerror", None) or str(error)
+            where = f" ({error.filename})" if getattr(error, "filename", None) else ""
+            refuse(
+                f"{LOG_PREFIX} Schreiben fehlgeschlagen: {reason}{where}",
+                f"{LOG_PREFIX} Die bisherige Ausgabe bleibt unverändert.",
+            )
         finally:
             cache.close()

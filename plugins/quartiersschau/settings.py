@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 
+from .common import build_lock
 from .common.parallel import cpu_count
 from .images.derivatives import DEFAULT_MAX_PIXELS
+from .publish.output_folder import protected_folders, resolve_target
 
 DEFAULTS = {
     # Folder with programme.yaml, themes.yaml, regions.yaml, sites/, projects/, geo/.
@@ -21,6 +23,9 @@ DEFAULTS = {
     "QS_PARALLEL_MIN": 200,
     # Build into a staging folder and swap it in only when everything succeeded.
     "QS_ATOMIC_OUTPUT": True,
+    # Seconds to wait when another build holds the output or cache folder, then refuse
+    # (the devserver waits; `make html` refuses at once, naming the other build's PID).
+    "QS_LOCK_WAIT": 0,
     # Build the Pagefind search index after the pages are written.
     "QS_SEARCH": True,
     # Write .gz and .br beside text files for servers that send precompressed files.
@@ -52,3 +57,22 @@ def apply_defaults(settings: dict) -> None:
     if str(settings.get("SITEURL", "")).startswith(("http://", "https://")):
         settings["QS_PUBLIC_URL"] = settings["SITEURL"]
     settings["QS_PUBLIC_URL"] = settings["QS_PUBLIC_URL"].rstrip("/")
+
+
+def lock_build_folders(settings: dict) -> None:
+    """Take this build's locks on the output and cache folders (see common.build_lock)."""
+    # A refused output path (a file, no rights) is reported before any lock file is made.
+    if settings["QS_ATOMIC_OUTPUT"]:
+        output = str(resolve_target(settings["OUTPUT_PATH"], protected_folders(settings)))
+    else:
+        output = os.path.realpath(os.path.abspath(settings["OUTPUT_PATH"]))
+    build_lock.acquire(
+        {
+            output + ".lock": f"{os.path.relpath(settings['OUTPUT_PATH'])}/",
+            os.path.join(settings["QS_CACHE_PATH"], "build.lock"): f"{os.path.relpath(settings['QS_CACHE_PATH'])}/",
+            os.path.join(
+                settings.get("CACHE_PATH", "cache"), "build.lock"
+            ): f"{os.path.relpath(settings.get('CACHE_PATH', 'cache'))}/",
+        },
+        float(settings["QS_LOCK_WAIT"]),
+    )

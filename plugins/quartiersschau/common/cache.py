@@ -29,12 +29,28 @@ class KeyValueCache:
         self.path = Path(folder) / f"{name}.sqlite"
         self._db: sqlite3.Connection | None = None
 
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=60)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+            db.execute("SELECT 1 FROM kv LIMIT 1").fetchall()
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
+
     def _connect(self) -> sqlite3.Connection:
         if self._db is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+            try:
+                self._db = self._open()
+            except sqlite3.DatabaseError:
+                # Not a database (damaged, or some other file under our name): it only
+                # holds work that can be redone, so start it anew.
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+                self._db = self._open()
         return self._db
 
     def get_many(self, keys: list[str]) -> dict[str, bytes]:

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
+import tempfile
 from pathlib import Path
+
+# The process's umask, read once (os.umask can only be read by setting it).
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 
 
 def files_digest(folders: list[Path], pattern: str) -> str:
@@ -27,5 +33,45 @@ def link_or_copy(source: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         os.link(source, target)
+        return
+    except FileExistsError:
+        if os.path.samefile(source, target):
+            return
     except OSError:
-        shutil.copyfile(source, target)
+        pass  # another file system, or links not allowed: copy
+    temporary = temporary_sibling(target)
+    shutil.copyfile(source, temporary)
+    os.replace(temporary, target)
+
+
+def write_atomic(path: Path, data: bytes | str) -> None:
+    """Write a file so that readers see the old or the new content, never a part.
+
+    The bytes go to a temporary file of a unique name in the same folder, which then
+    replaces *path* in one rename: two builds writing the same cache entry at once
+    each finish with a complete file.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    temporary = temporary_sibling(path)
+    try:
+        with open(temporary, "wb") as file:
+            file.write(raw)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def temporary_sibling(path: Path) -> Path:
+    """A new, empty file of a unique name beside *path*, to be written and renamed into place.
+
+    It gets the permissions an ordinary new file gets (not mkstemp's 0600), because
+    files end up in the published site, which a web server must be able to read.
+    """
+    fd, temporary = tempfile.mkstemp(prefix=f".{Path(path).name}.", suffix=".part", dir=Path(path).parent)
+    os.fchmod(fd, 0o666 & ~_UMASK)
+    os.close(fd)
+    return Path(temporary)

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
+from ..common.filesystem import temporary_sibling, write_atomic
+
 ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP")
 
 # Signatures of formats editors often mislabel, to name them in the error.
@@ -147,10 +149,14 @@ def make_derivatives(task: tuple[str, str, int]) -> list[dict]:
         for ext, fmt, mime, params in FORMATS:
             out = _flatten(clean) if fmt == "JPEG" else clean
             path = target_dir / f"{width}.{ext}"
-            tmp = path.with_suffix(path.suffix + ".part")
-            out.save(tmp, fmt, **params)
-            os.replace(tmp, path)
+            # A unique temporary name: another build may be making the same derivative right now.
+            tmp = temporary_sibling(path)
+            try:
+                out.save(tmp, fmt, **params)
+                os.replace(tmp, path)
+            finally:
+                tmp.unlink(missing_ok=True)
             made.append({"width": width, "height": height, "ext": ext, "mime": mime, "bytes": path.stat().st_size})
     made.sort(key=lambda item: item["width"])
-    (target_dir / "meta.json").write_text(json.dumps(made), encoding="utf-8")
+    write_atomic(target_dir / "meta.json", json.dumps(made))
     return made

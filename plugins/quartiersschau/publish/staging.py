@@ -1,23 +1,26 @@
 """Never publish a partial site: build into a staging folder, swap it in at the end.
 
-Pelican writes straight into ``OUTPUT_PATH``. We point it at a sibling staging folder
-at the start of every run and, only after every generator and post-build step
-(sitemap, search index, minified CSS, _headers, precompressed files) has succeeded, replace the old output with it. A failed
-build leaves ``output/`` exactly as it was; its leftovers are removed
-at the start of the next run.
+Pelican writes straight into ``OUTPUT_PATH``. We point it at a staging folder of its
+own beside the output at the start of every run and, only after every generator and
+post-build step (sitemap, search index, minified CSS, _headers, precompressed files)
+has succeeded, replace the old output with it (``output_folder``). A failed build
+leaves ``output/`` exactly as it was and removes its staging folder; what a killed
+build left behind is removed at the start of the next run.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import sys
 from pathlib import Path
 
+from ..common.filesystem import write_atomic
 from ..common.log import LOG_PREFIX
+from ..common.refusal import refuse
 from .compression import minify_css, precompress
 from .headers import write_headers
+from .output_folder import new_staging, protected_folders, remove_leftovers, resolve_target, swap_in
 from .search import build_index
 from .sitemap import SitemapCollector, write_sitemap
 
@@ -27,19 +30,24 @@ log = logging.getLogger(__name__)
 pages = SitemapCollector()
 
 
-def staging_path(output_path: str) -> str:
-    return os.path.normpath(output_path) + ".tmp-build"
+# The folder this run publishes into (the output folder, or its link's target).
+_run: dict[str, Path] = {}
 
 
 def begin_run(pelican) -> None:
-    """Point this run of Pelican at a fresh staging folder."""
+    """Point this run of Pelican at a fresh staging folder beside the output's target."""
     pages.reset()
+    _run.clear()
     if not pelican.settings["QS_ATOMIC_OUTPUT"]:
         return
-    staging = staging_path(pelican.settings["OUTPUT_PATH"])
-    shutil.rmtree(staging, ignore_errors=True)
-    os.makedirs(staging)
-    pelican.output_path = staging
+    target = resolve_target(pelican.settings["OUTPUT_PATH"], protected_folders(pelican.settings))
+    try:
+        remove_leftovers(target)
+        staging = new_staging(target)
+    except OSError as error:
+        refuse(f"{target}: Bereitstellungsordner kann nicht angelegt werden ({error.strerror}) – Schreibrechte prüfen")
+    _run["target"] = target
+    pelican.output_path = str(staging)
 
 
 def page_written(path: str, output_path: str) -> None:
@@ -47,13 +55,31 @@ def page_written(path: str, output_path: str) -> None:
 
 
 def finish_run(pelican) -> None:
-    """Post-build steps on the finished staging folder, then publish it as the output."""
-    settings = pelican.settings
+    """Post-build steps on the finished staging folder, then publish it as the output.
+
+    A step that fails (Pagefind, a full disk) stops the build with one line and removes
+    the staging folder; the published output is not touched.
+    """
     staging = Path(pelican.output_path)
+    try:
+        _finish(pelican.settings, staging)
+    except (OSError, RuntimeError) as error:
+        if "target" in _run:
+            shutil.rmtree(staging, ignore_errors=True)
+        detail = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        refuse(
+            f"{LOG_PREFIX} Veröffentlichen fehlgeschlagen: {detail.strip()}"
+            + (f" ({error.filename})" if getattr(error, "filename", None) else ""),
+            f"{LOG_PREFIX} Die bisherige Ausgabe bleibt unverändert.",
+        )
+
+
+def _finish(settings: dict, staging: Path) -> None:
+    target = _run.get("target")
     # The last published output, whose search index and compressed files may be reused.
-    previous = Path(settings["OUTPUT_PATH"]) if settings["QS_ATOMIC_OUTPUT"] else None
+    previous = target if target is not None and target.is_dir() else None
     # Digest of the published output's HTML, written only after a successful publish,
-    # so it always describes the search index in OUTPUT_PATH.
+    # so it always describes the search index in the output.
     stamp = Path(settings["QS_CACHE_PATH"]) / "search-index-html.sha256"
     write_sitemap(staging, settings["QS_PUBLIC_URL"], pages.pages)
     digest = ""
@@ -66,19 +92,7 @@ def finish_run(pelican) -> None:
     write_headers(staging)
     if settings["QS_PRECOMPRESS"]:
         precompress(staging, settings["QS_WORKERS"], settings["QS_PARALLEL_MIN"], previous)
-    if settings["QS_ATOMIC_OUTPUT"]:
-        publish(str(staging), settings["OUTPUT_PATH"])
-        stamp.parent.mkdir(parents=True, exist_ok=True)
-        stamp.write_text(digest)
-
-
-def publish(staging: str, final: str) -> None:
-    """Replace *final* by *staging* with two renames; the old output is removed last."""
-    final = os.path.normpath(final)
-    old = final + ".old"
-    shutil.rmtree(old, ignore_errors=True)
-    if os.path.exists(final):
-        os.rename(final, old)
-    os.rename(staging, final)
-    shutil.rmtree(old, ignore_errors=True)
-    log.info("%s Ausgabe veröffentlicht: %s", LOG_PREFIX, final)
+    if target is not None:
+        swap_in(staging, target)
+        write_atomic(stamp, digest)
+        log.info("%s Ausgabe veröffentlicht: %s", LOG_PREFIX, target)

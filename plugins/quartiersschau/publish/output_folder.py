@@ -1,0 +1,158 @@
+"""The output folder: what it may be, where a build stages, and how the new site replaces the old.
+
+``output/`` belongs to the build: each successful build replaces it as a whole. What
+the path may be:
+
+- missing: it is created by the first successful build;
+- a folder: it is replaced (staging folder renamed into its place);
+- a symbolic link to a folder, or to a path not yet there (common on servers, e.g.
+  ``output -> /srv/www/quartier``): the build publishes into the link's target and the
+  link stays as it is;
+- anything else (a file, a link to a file, a device), or a folder that holds or lies
+  inside the sources (content, data, theme, caches, the working folder): refused with
+  one line; the build never moves or deletes what it did not create.
+
+Staging and swapped-out folders have unique names beside the target
+(``output.tmp-build-…``, ``output.old-…``), so two builds can never share one; a
+build's leftovers (after ``kill -9``) are removed by the next build, and only names
+of exactly that form are.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import shutil
+import stat
+import tempfile
+from pathlib import Path
+
+from ..common.refusal import refuse
+
+STAGING_MARK = ".tmp-build-"
+OLD_MARK = ".old-"
+
+
+def _shown(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+# What a folder is, in the forms the messages need: (is …, holds …, lies in …).
+_NOUNS = {
+    "content": ("der Inhaltsordner", "den Inhaltsordner", "im Inhaltsordner"),
+    "data": ("der Datenordner", "den Datenordner", "im Datenordner"),
+    "theme": ("das Theme", "das Theme", "im Theme"),
+    "cache": ("der Cache-Ordner", "den Cache-Ordner", "im Cache-Ordner"),
+    "work": ("der Arbeitsordner", "den Arbeitsordner", None),  # output/ inside it is the normal case
+}
+
+
+def protected_folders(settings: dict) -> dict[str, str]:
+    """Folders the output must not be, hold, or (but for the working folder) lie in: real path → kind."""
+    folders = [
+        (settings.get("PATH"), "content"),
+        (settings.get("QS_DATA_PATH"), "data"),
+        (settings.get("THEME"), "theme"),
+        (settings.get("CACHE_PATH"), "cache"),
+        (settings.get("QS_CACHE_PATH"), "cache"),
+        (os.getcwd(), "work"),
+    ]
+    return {os.path.realpath(path): kind for path, kind in folders if path}
+
+
+def _clash(target: Path, protected: dict[str, str]) -> str | None:
+    folders = [(Path(path), _NOUNS[kind]) for path, kind in protected.items()]
+    for folder, (is_, _, _) in folders:
+        if target == folder:
+            return f"ist {is_}"
+    for folder, (_, holds, lies_in) in folders:
+        if target in folder.parents:
+            return f"enthält {holds} ({folder})"
+        if lies_in and folder in target.parents:
+            return f"liegt {lies_in} ({folder})"
+    return None
+
+
+def resolve_target(output_path: str, protected: dict[str, str] | None = None) -> Path:
+    """The folder a build publishes into, or a refusal explaining why the path cannot be one.
+
+    *protected* (see ``protected_folders``) are folders a swap must never move away.
+    """
+    given = Path(os.path.abspath(output_path))
+    target = Path(os.path.realpath(given))
+    via = f" (Verweis auf {target})" if target != given else ""
+    clash = _clash(target, protected or {})
+    if clash:
+        refuse(
+            f"{_shown(given)}: als Ausgabeordner ungeeignet, er {clash}{via} – der Build ersetzt den "
+            "Ausgabeordner ganz; einen eigenen Ordner wählen (pelican -o …)"
+        )
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as error:
+        refuse(f"{_shown(given)}: Ausgabeordner nicht erreichbar{via} ({error.strerror}) – Pfad prüfen")
+    if mode is not None and not stat.S_ISDIR(mode):
+        kind = "eine Datei" if stat.S_ISREG(mode) else "kein Ordner"
+        refuse(
+            f"{_shown(given)}: ist {kind}{via}, kein Ausgabeordner – umbenennen oder einen anderen "
+            "Ausgabeordner wählen (pelican -o …); der Build verändert die Datei nicht"
+        )
+    if not target.parent.is_dir():
+        refuse(f"{_shown(given)}: der übergeordnete Ordner {target.parent} fehlt{via} – anlegen oder Pfad prüfen")
+    if not os.access(target.parent, os.W_OK | os.X_OK):
+        refuse(
+            f"{_shown(given)}: im Ordner {target.parent} darf nicht geschrieben werden{via} – "
+            "dort entstehen der neue Stand und der Austausch; Schreibrechte geben"
+        )
+    if mode is not None and not os.access(target, os.W_OK | os.X_OK):
+        refuse(f"{_shown(given)}: Ausgabeordner ist schreibgeschützt{via} – Schreibrechte geben (chmod u+w)")
+    return target
+
+
+def _leftover_pattern(target: Path) -> re.Pattern:
+    name = re.escape(target.name)
+    # tempfile's names: 8 characters from [a-z0-9_]; tokens from secrets.token_hex(4).
+    return re.compile(rf"^{name}(?:\.tmp-build|\.tmp-build-[a-z0-9_]{{8}}|\.old-[0-9a-f]{{8}})$")
+
+
+def remove_leftovers(target: Path) -> None:
+    """Remove staging and swapped-out folders that earlier builds of *target* left behind."""
+    pattern = _leftover_pattern(target)
+    for entry in target.parent.iterdir():
+        if pattern.match(entry.name) and entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def new_staging(target: Path) -> Path:
+    """An empty folder of a unique name beside *target*, readable like an ordinary folder."""
+    staging = Path(tempfile.mkdtemp(prefix=target.name + STAGING_MARK, dir=target.parent))
+    umask = os.umask(0o022)
+    os.umask(umask)
+    staging.chmod(0o777 & ~umask)
+    return staging
+
+
+def swap_in(staging: Path, target: Path) -> None:
+    """Make *staging* the new *target*: two renames, the old folder is removed last.
+
+    If the second rename fails, the old folder is put back, so *target* is never left
+    missing or half-replaced.
+    """
+    old = None
+    if target.is_dir():
+        old = target.parent / f"{target.name}{OLD_MARK}{secrets.token_hex(4)}"
+        os.rename(target, old)
+    try:
+        os.rename(staging, target)
+    except OSError:
+        if old is not None:
+            os.rename(old, target)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
