@@ -12,6 +12,8 @@ TITLE ?=
 SITE ?=
 N ?= 1000
 PORT ?= 8000
+# The programme to build: a folder with pelicanconf.py, data/ and content/ (default: the demo at the top).
+PROGRAMME ?= .
 
 .PHONY: html publish serve devserver test lint format validate new-site new-project new-story bench bench-images golden clean system-packages
 
@@ -35,28 +37,28 @@ $(NODE_STAMP): package.json package-lock.json | system-packages
 	touch $(NODE_STAMP)
 
 html: $(RUNTIME_STAMP)
-	$(PELICAN) content -s pelicanconf.py
+	$(PELICAN) -s $(PROGRAMME)/pelicanconf.py
 
 publish: $(RUNTIME_STAMP)
-	$(PELICAN) content -s publishconf.py
+	$(PELICAN) -s $(PROGRAMME)/publishconf.py
 
 serve: $(RUNTIME_STAMP)
-	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory output
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory $(PROGRAMME)/output
 
 devserver: $(RUNTIME_STAMP)
-	$(BIN)/python scripts/devserver.py --port $(PORT)
+	$(BIN)/python scripts/devserver.py --port $(PORT) --programme $(PROGRAMME)
 
 validate: $(RUNTIME_STAMP)
-	$(BIN)/python scripts/validate.py
+	$(BIN)/python scripts/validate.py --programme $(PROGRAMME)
 
 new-site: $(RUNTIME_STAMP)
-	$(BIN)/python scripts/new_record.py site --title "$(TITLE)"
+	$(BIN)/python scripts/new_record.py site --title "$(TITLE)" --root $(PROGRAMME)
 
 new-project: $(RUNTIME_STAMP)
-	$(BIN)/python scripts/new_record.py project --title "$(TITLE)" --site "$(SITE)"
+	$(BIN)/python scripts/new_record.py project --title "$(TITLE)" --site "$(SITE)" --root $(PROGRAMME)
 
 new-story: $(RUNTIME_STAMP)
-	$(BIN)/python scripts/new_record.py story --title "$(TITLE)"
+	$(BIN)/python scripts/new_record.py story --title "$(TITLE)" --root $(PROGRAMME)
 
 bench: $(RUNTIME_STAMP)
 	$(BIN)/python scripts/bench.py $(N)

@@ -8,7 +8,7 @@ SITEURL is the public address, including a sub-path where the site lives in one
 import os
 import sys
 
-sys.path.append(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from pelicanconf import *  # noqa: F403
 

@@ -1,7 +1,8 @@
 """Live preview for editors: ``make devserver``.
 
-Serves ``output/`` on localhost and rebuilds whenever something under ``data/``,
-``content/``, ``theme/`` or the plugin changes. Each build runs in a fresh process,
+Serves the programme's ``output/`` on localhost and rebuilds whenever something under
+its ``data/`` or ``content/``, the theme or the plugin changes (``--programme`` or
+``make devserver PROGRAMME=…`` for another programme than the default demo). Each build runs in a fresh process,
 so a broken record prints its errors and the last good site stays online.
 """
 
@@ -14,19 +15,23 @@ import sys
 import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 from watchfiles import watch
 
-from _project import ROOT
+from _project import ROOT, programme_folder
 
-WATCHED = ["data", "content", "theme", "plugins", "pelicanconf.py"]
+# Watched in the programme's folder, and in the project (shared by all programmes).
+PROGRAMME_WATCHED = ["data", "content", "pelicanconf.py"]
+SHARED_WATCHED = ["theme", "plugins", "sharedconf.py"]
 
 
-def build() -> bool:
+def build(folder: Path) -> bool:
     started = time.perf_counter()
     # A build started by hand at the same time (`make html`) holds the lock: wait for it.
-    command = [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-q", "-e", "QS_LOCK_WAIT=300"]
-    result = subprocess.run(command, cwd=ROOT)
+    settings = str(folder / "pelicanconf.py")
+    command = [sys.executable, "-m", "pelican", "-s", settings, "-q", "-e", "QS_LOCK_WAIT=300"]
+    result = subprocess.run(command, cwd=folder)
     seconds = time.perf_counter() - started
     if result.returncode == 0:
         print(f"✔ Gebaut in {seconds:.1f} s – die Vorschau zeigt den neuen Stand.", flush=True)
@@ -43,8 +48,8 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def serve(port: int) -> ThreadingHTTPServer:
-    handler = functools.partial(QuietHandler, directory=str(ROOT / "output"))
+def serve(port: int, output: Path) -> ThreadingHTTPServer:
+    handler = functools.partial(QuietHandler, directory=str(output))
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
@@ -53,16 +58,19 @@ def serve(port: int) -> ThreadingHTTPServer:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Vorschau mit automatischem Neubau.")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--programme", help="Programmordner (Standard: das Demo-Programm oben im Projekt)")
     args = parser.parse_args(argv)
-    build()
-    serve(args.port)
+    folder = programme_folder(args.programme)
+    build(folder)
+    serve(args.port, folder / "output")
     print(f"Vorschau: http://127.0.0.1:{args.port}/  (Strg+C beendet)", flush=True)
-    paths = [ROOT / p for p in WATCHED if (ROOT / p).exists()]
+    paths = [folder / p for p in PROGRAMME_WATCHED] + [ROOT / p for p in SHARED_WATCHED]
+    paths = list(dict.fromkeys(p for p in paths if p.exists()))
     try:
         for changes in watch(*paths, watch_filter=lambda _change, path: "__pycache__" not in path):
             names = sorted({str(p).removeprefix(str(ROOT) + "/") for _, p in changes})
             print(f"Geändert: {', '.join(names[:5])}{' …' if len(names) > 5 else ''}", flush=True)
-            build()
+            build(folder)
     except KeyboardInterrupt:
         pass
     return 0

@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from _project import ROOT
+from _project import programme_folder
 from quartiersschau.check import check_content
 from quartiersschau.common.cache import KeyValueCache
 from quartiersschau.records.paths import ContentPaths
@@ -21,16 +21,18 @@ from quartiersschau.records.problems import ContentError
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Prüft alle Datensätze, ohne die Website zu bauen.")
-    parser.add_argument("--data", default=str(ROOT / "data"), help="Ordner mit den Daten (Standard: data/)")
-    parser.add_argument(
-        "--content", default=str(ROOT / "content"), help="Ordner mit Geschichten und Seiten (Standard: content/)"
-    )
+    parser.add_argument("--programme", help="Programmordner (Standard: das Demo-Programm oben im Projekt)")
+    parser.add_argument("--data", help="Ordner mit den Daten (Standard: data/ des Programms)")
+    parser.add_argument("--content", help="Ordner mit Geschichten und Seiten (Standard: content/ des Programms)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    paths = ContentPaths(root=Path(os.getcwd()), data=Path(args.data), content=Path(args.content))
-    # The project's own tree shares the build's cache: unchanged files are not parsed again.
-    own_tree = Path(args.data).resolve() == (ROOT / "data").resolve()
-    cache = KeyValueCache(ROOT / ".cache/pelican/quartiersschau", "records") if own_tree else None
+    folder = programme_folder(args.programme)
+    data = Path(args.data) if args.data else folder / "data"
+    content = Path(args.content) if args.content else folder / "content"
+    paths = ContentPaths(root=Path(os.getcwd()), data=data, content=content)
+    # A programme's own tree shares its build's cache: unchanged files are not parsed again.
+    own_tree = data.resolve() == (folder / "data").resolve()
+    cache = KeyValueCache(folder / ".cache/pelican/quartiersschau", "records") if own_tree else None
     try:
         records = check_content(paths, cache=cache)
     except ContentError as error:

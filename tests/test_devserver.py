@@ -31,7 +31,8 @@ def test_devserver_rebuilds_and_keeps_the_last_good_site(tmp_path):
     project = tmp_path / "projekt"
     for name in ("scripts", "plugins", "theme"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "pelicanconf.py", project)
+    for name in ("pelicanconf.py", "sharedconf.py"):
+        shutil.copy(ROOT / name, project)
     copy_site(FIXTURE, project)
     port = _free_port()
     process = subprocess.Popen(
