@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from _project import ROOT
+from quartiersschau.records.geo import interior_point, read_features
 
 WORDS = (  # noqa: SIM905 (one readable block of words)
     "Quartier Jugendliche Nachbarschaft Projekt Werkstatt Schule Sprache Garten Fahrrad Musik Theater "
@@ -73,7 +74,11 @@ def generate(root: Path, n_projects: int, n_sites: int = 40, seed: int = 1) -> N
     for page in (ROOT / "content" / "pages").glob("*.md"):
         shutil.copy(page, content / "pages" / page.name)
     themes = [t["id"] for t in yaml.safe_load((data / "themes.yaml").read_text(encoding="utf-8"))]
-    regions = [r["id"] for r in yaml.safe_load((data / "regions.yaml").read_text(encoding="utf-8"))]
+    region_list = yaml.safe_load((data / "regions.yaml").read_text(encoding="utf-8"))
+    regions = [r["id"] for r in region_list]
+    # Sites lie in their region (validation checks it): near a point inside its outline.
+    outlines = read_features(data / "geo" / "de-laender.geojson", "iso_3166_2")
+    centres = [interior_point(outlines[r["geo"]]) for r in region_list]
     sites = [f"standort-{i:02d}" for i in range(1, n_sites + 1)]
     for i, site in enumerate(sites):
         write_yaml(
@@ -83,7 +88,10 @@ def generate(root: Path, n_projects: int, n_sites: int = 40, seed: int = 1) -> N
                 "city": f"Stadt {i + 1}",
                 "quarter": f"Quartier {i + 1}",
                 "region": regions[i % len(regions)],
-                "coordinates": {"lat": round(48 + rng.random() * 6, 3), "lon": round(7 + rng.random() * 7, 3)},
+                "coordinates": {
+                    "lat": round(centres[i % len(regions)][0] + (rng.random() - 0.5) * 0.02, 3),
+                    "lon": round(centres[i % len(regions)][1] + (rng.random() - 0.5) * 0.02, 3),
+                },
                 "phase": "model",
                 "since": 2017,
                 "themes": rng.sample(themes, 3),

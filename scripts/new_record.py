@@ -15,7 +15,9 @@ from pathlib import Path
 import yaml
 
 from _project import ROOT
+from quartiersschau.records.geo import interior_point, read_features
 from quartiersschau.records.ids import make_id
+from quartiersschau.records.paths import ContentPaths
 
 TODAY = dt.date.today()
 
@@ -41,16 +43,28 @@ def _quote(text: str) -> str:
     return yaml.safe_dump(text, allow_unicode=True, default_style='"', width=1000).strip()
 
 
+def _placeholder_point(data: Path) -> tuple[float, float]:
+    """A point inside the first region's outline: coordinates must lie in the site's region."""
+    paths = ContentPaths(root=data.parent, data=data, content=data.parent / "content")
+    try:
+        regions = yaml.safe_load((data / "regions.yaml").read_text(encoding="utf-8"))
+        lat, lon = interior_point(read_features(paths.geo, paths.geo_key)[regions[0]["geo"]])
+    except (OSError, LookupError, TypeError, ValueError):
+        return 51.16, 10.45  # the middle of Germany
+    return round(lat, 2), round(lon, 2)
+
+
 def site_text(title: str, data: Path) -> str:
     city = title.split("–")[0].split(" - ")[0].strip()
+    lat, lon = _placeholder_point(data)
     return f"""# Standort: {title}
 # Felder und Erklärungen: plugins/quartiersschau/records/schemas/site.schema.json
 name: {_quote(title)}
 city: {_quote(city)}
 region: {_first_id(data / "regions.yaml")}  # TODO: Kennung aus data/regions.yaml
 coordinates:  # TODO: ungefähre Mitte des Quartiers
-  lat: 51.16
-  lon: 10.45
+  lat: {lat}
+  lon: {lon}
 phase: {_first_id(data / "programme.yaml", "phases")}  # TODO: Kennung einer Phase aus data/programme.yaml
 since: {TODAY.year}
 themes:

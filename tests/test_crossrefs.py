@@ -98,3 +98,88 @@ def test_region_outline_must_exist(site):
     assert problems_of(site) == [
         "data/regions.yaml:12:8: [3].geo: kein Umriss in data/geo/de-laender.geojson für 'DE-HX' (meinten Sie 'DE-HB'?)"
     ]
+
+
+# --- coordinates: inside the programme's map area and in the site's own region ---------
+# The fixture's outlines are Bayern, Berlin and Bremen: its map area is their bounding box.
+AREA = "liegt außerhalb des Programmgebiets (Breite 47,2–53,7, Länge 8,4–13,9)"
+
+
+def _coordinates(site: Path, lat: str, lon: str, name: str = "hof") -> None:
+    path = site / f"data/sites/{name}.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("coordinates:\n")
+    end = text.index("\n", text.index("  lon:", start))
+    path.write_text(text[:start] + f"coordinates:\n  lat: {lat}\n  lon: {lon}" + text[end:], encoding="utf-8")
+
+
+def test_coordinates_outside_the_programme_area(site):
+    _coordinates(site, "40.42", "-3.70")  # Madrid
+    assert problems_of(site) == [f"data/sites/hof.yaml:5:1: coordinates: {AREA}"]
+
+
+def test_swapped_coordinates_get_a_hint(site):
+    _coordinates(site, "11.92", "50.31")
+    assert problems_of(site) == [f"data/sites/hof.yaml:5:1: coordinates: {AREA} – Breite und Länge vertauscht?"]
+
+
+def test_zero_zero_is_a_placeholder_not_a_place(site):
+    _coordinates(site, "0", "0.0")
+    assert problems_of(site) == [
+        f"data/sites/hof.yaml:5:1: coordinates: {AREA} – 0/0 ist ein Platzhalter, keine Lage: "
+        "die Mitte des Quartiers eintragen"
+    ]
+
+
+def test_coordinates_in_another_region(site):
+    _coordinates(site, "52.52", "13.40")  # Berlin, but the site is in region bayern
+    assert problems_of(site) == [
+        "data/sites/hof.yaml:5:1: coordinates: liegt nicht in der Region Bayern, sondern in Berlin – "
+        "Koordinaten prüfen oder eine andere Region als 'bayern' eintragen"
+    ]
+
+
+def test_coordinates_in_no_region_of_the_programme(site):
+    _coordinates(site, "51.05", "13.74", name="moabit")  # Dresden: inside the area, in no outline
+    assert problems_of(site) == [
+        "data/sites/moabit.yaml:5:1: coordinates: liegt nicht in der Region Berlin – "
+        "Koordinaten prüfen oder eine andere Region als 'berlin' eintragen"
+    ]
+
+
+def test_a_quarter_just_outside_its_generalised_outline_is_accepted(site):
+    from quartiersschau.records import geo
+
+    outline = geo.read_features(site / "data/geo/de-laender.geojson", "iso_3166_2")["DE-BE"]
+    lon, lat = geo.rings(outline)[0][0]  # a point of Berlin's border, moved 1 km outward (north)
+    _coordinates(site, f"{lat + 0.009:.4f}", f"{lon:.4f}", name="moabit")
+    if geo.contains(outline, lat + 0.009, lon):  # the border runs another way here: move south
+        _coordinates(site, f"{lat - 0.009:.4f}", f"{lon:.4f}", name="moabit")
+    assert problems_of(site) == []
+
+
+def test_office_coordinates_in_the_area_and_near_the_quarter(site):
+    path = site / "data/sites/hof.yaml"
+    edit(
+        path, "  email: hof@example.org\n", "  email: hof@example.org\n  coordinates:\n    lat: 11.93\n    lon: 50.32\n"
+    )
+    assert problems_of(site) == [f"data/sites/hof.yaml:23:3: office.coordinates: {AREA} – Breite und Länge vertauscht?"]
+    edit(path, "    lat: 11.93\n    lon: 50.32", "    lat: 49.45\n    lon: 11.08")  # Nürnberg, 113 km away
+    assert problems_of(site) == [
+        "data/sites/hof.yaml:23:3: office.coordinates: das Büro liegt 113 km von der Lage des Quartiers "
+        "(coordinates) entfernt – Koordinaten prüfen"
+    ]
+    edit(path, "    lat: 49.45\n    lon: 11.08", "    lat: 50.32\n    lon: 11.91")
+    assert problems_of(site) == []
+
+
+def test_unreadable_outlines_are_one_problem_and_skip_the_coordinate_rules(site):
+    (site / "data/geo/de-laender.geojson").write_text(
+        '{"type": "FeatureCollection", "features": [{"properties": {"iso_3166_2": "DE-BY"}, '
+        '"geometry": {"type": "Point", "coordinates": [11, 49]}}]}',
+        encoding="utf-8",
+    )
+    assert problems_of(site) == [
+        "data/geo/de-laender.geojson:1:1: (Datei): Umrisse der Regionen nicht lesbar "
+        "(Geometrie vom Typ Point ist kein Umriss)"
+    ]

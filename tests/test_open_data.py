@@ -1,6 +1,7 @@
 """Open data, feeds, vCards, structured data and the sitemap of the demo build."""
 
 import csv
+import html
 import io
 import json
 import re
@@ -65,6 +66,24 @@ def test_feeds_are_well_formed_atom(demo_output):
         feed = _atom(demo_output / f"standorte/{site}/feed.xml")
         links = [e.find(f"{ATOM}link").get("href") for e in feed.findall(f"{ATOM}entry")]
         assert any("/projekte/" in link for link in links)
+
+
+def test_feed_summaries_are_text_and_contents_are_cleaned_html(demo_output):
+    """Atom summaries are written as type="html": a record's plain summary must arrive escaped."""
+    projects = {
+        p["url"]: p["summary"]
+        for p in json.loads((demo_output / "daten/projekte.json").read_text(encoding="utf-8"))["projects"]
+    }
+    checked = 0
+    for feed in [demo_output / "geschichten/feed.xml", *(demo_output / f"standorte/{s}/feed.xml" for s in SITES)]:
+        for entry in _atom(feed).findall(f"{ATOM}entry"):
+            summary = entry.find(f"{ATOM}summary")
+            assert summary.get("type") == "html" and "<" not in summary.text
+            url = entry.find(f"{ATOM}link").get("href")
+            if url in projects:
+                assert html.unescape(summary.text) == projects[url]
+                checked += 1
+    assert checked >= len(SITES)
 
 
 def test_feeds_are_linked_from_the_pages(demo_output):

@@ -2,6 +2,12 @@
 
 Written with feedgenerator (Pelican's own feed library). Dates come from the
 records, never from the clock, so the same content always gives the same feed.
+
+Atom says what each text is. feedgenerator writes titles as ``type="text"`` (the
+default) but an entry's summary and content always as ``type="html"``, which a feed
+reader decodes as markup. Record summaries are plain text, so ``_entry`` escapes them
+first: a summary like ``<img src=…>`` then shows as those characters, and loads
+nothing. Only Markup (Markdown cleaned by nh3) goes into the content unescaped.
 """
 
 from __future__ import annotations
@@ -9,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 
 from feedgenerator import Atom1Feed
+from markupsafe import Markup, escape
 
 from ..catalogue.catalogue import Catalogue
 from ..catalogue.model import Project, Site, Story
@@ -42,29 +49,32 @@ def _project_day(project: Project) -> dt.date:
     return project.start or dt.date(project.year, 1, 1)
 
 
-def _add_story(feed: _Feed, story: Story, base: str) -> None:
-    url = f"{base}/{story.url}"
+def _entry(feed: _Feed, url: str, title: str, summary: str, content: Markup | str, day: dt.date) -> None:
+    """One entry. *title* and *summary* are plain text; *content* is HTML only if it is Markup."""
     feed.add_item(
-        title=story.title,
+        title=title,  # written as type="text": feedgenerator escapes it for XML, which is enough
         link=url,
         unique_id=url,
-        description=story.summary,
-        content=str(story.body),
-        pubdate=_moment(story.date),
-        updateddate=_moment(story.date),
+        description=str(escape(summary)),  # written as type="html"
+        content=str(escape(content)),  # written as type="html"; Markup passes unchanged
+        pubdate=_moment(day),
+        updateddate=_moment(day),
     )
 
 
+def _add_story(feed: _Feed, story: Story, base: str) -> None:
+    _entry(feed, f"{base}/{story.url}", story.title, story.summary, story.body, story.date)
+
+
 def _add_project(feed: _Feed, project: Project, base: str) -> None:
-    url = f"{base}/{project.url}"
-    feed.add_item(
-        title=f"Neues Projekt: {project.title}",
-        link=url,
-        unique_id=url,
-        description=project.summary,
-        content=str(project.description or project.summary),
-        pubdate=_moment(_project_day(project)),
-        updateddate=_moment(_project_day(project)),
+    content = project.description or project.summary  # the summary is plain text: escaped
+    _entry(
+        feed,
+        f"{base}/{project.url}",
+        f"Neues Projekt: {project.title}",
+        project.summary,
+        content,
+        _project_day(project),
     )
 
 

@@ -3,6 +3,12 @@
 Made from the same catalogue as the pages, so the counts always match the site. The
 field list below is the single description of every column: the exports are built
 from it and the /daten/ page documents it.
+
+Texts are data: JSON carries them as they are (``json.dumps`` quotes them). A
+spreadsheet program, though, runs a CSV cell that starts with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return as a formula (``=HYPERLINK(…)`` in a summary), so
+``csv_cell`` puts an apostrophe before such a text – the usual mark for "this is
+text" – and the /daten/ page says so (``CSV_NOTE``).
 """
 
 from __future__ import annotations
@@ -128,12 +134,31 @@ def _about(catalogue: Catalogue, base: str) -> dict:
     return {"programme": p.name, "source": f"{base}/{FOLDER}/", "licence": p.licence_name, "licence_url": p.licence_url}
 
 
+# First characters that make Excel, LibreOffice Calc or Google Sheets read a cell as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+CSV_NOTE = (
+    "In CSV steht vor einem Text, der mit =, +, - oder @ beginnt, ein Apostroph ('), "
+    "damit Tabellenprogramme ihn als Text zeigen und nicht als Formel ausführen; in JSON steht er unverändert."
+)
+
+
+def csv_cell(value) -> str | int | float:
+    """One CSV cell: lists joined with ';', None empty, a text that a spreadsheet would run as a formula defused."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = ";".join(value)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _csv(rows: list[dict], fields: tuple[Field, ...]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=[f.name for f in fields], lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: ";".join(v) if isinstance(v, list) else ("" if v is None else v) for k, v in row.items()})
+        writer.writerow({k: csv_cell(v) for k, v in row.items()})
     return out.getvalue()
 
 
@@ -161,4 +186,4 @@ def export_files(catalogue: Catalogue, base: str) -> dict[str, str]:
 
 
 # The /daten/ page documents every field; see render.environment.
-TEMPLATE_GLOBALS = {"export_fields": {"sites": SITE_FIELDS, "projects": PROJECT_FIELDS}}
+TEMPLATE_GLOBALS = {"export_fields": {"sites": SITE_FIELDS, "projects": PROJECT_FIELDS}, "csv_note": CSV_NOTE}

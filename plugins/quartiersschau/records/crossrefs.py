@@ -2,7 +2,9 @@
 
 Runs after every file has been read, so it can report *all* broken links in one go.
 It is defensive about shapes: a field with the wrong type was already reported by
-the schema check and is skipped here.
+the schema check and is skipped here. Values that are well-formed but impossible
+(coordinates outside the map, a project before the programme) are the rules of
+``plausibility``, run from here with the same outlines.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ import re
 from pathlib import Path
 
 from .fixed_pages import EASY_LANGUAGE_PAGE, RESERVED_SLUGS
-from .geo import read_codes
+from .geo import programme_area, read_features
 from .ids import ID_PATTERN, make_id
 from .paths import ContentPaths
+from .plausibility import check_plausibility
 from .problems import Problem
 from .reading import Record, RecordSet
 from .validation import did_you_mean
@@ -102,13 +105,15 @@ class _Checker:
             self.add(record, ("period", "end"), f"Ende ({end}) liegt vor dem Beginn ({start})")
 
 
-def _geo_codes(c: _Checker, records: RecordSet, paths: ContentPaths) -> set[str] | None:
-    """Codes of the region outlines, or None (and a problem) when the file is unusable."""
+def _outlines(c: _Checker, records: RecordSet, paths: ContentPaths) -> dict[str, dict] | None:
+    """The region outlines by code, or None (and a problem) when the file is unusable."""
     if records.regions is None:
         return None
     try:
-        return read_codes(paths.geo, paths.geo_key)
-    except (OSError, ValueError, KeyError, TypeError) as error:
+        outlines = read_features(paths.geo, paths.geo_key)
+        programme_area(outlines.values())  # every geometry is an outline made of points
+        return outlines
+    except (OSError, ValueError, KeyError, TypeError, IndexError) as error:
         c.problems.append(Problem(paths.display(paths.geo), 1, 1, "", f"Umrisse der Regionen nicht lesbar ({error})"))
         return None
 
@@ -142,7 +147,8 @@ def check_references(records: RecordSet, paths: ContentPaths) -> list[Problem]:
     sites = records.ids("site")
     projects = records.ids("project")
 
-    geo_codes = _geo_codes(c, records, paths)
+    outlines = _outlines(c, records, paths)
+    geo_codes = set(outlines) if outlines is not None else None
     if records.regions is not None and geo_codes is not None:
         for index, region in enumerate(records.regions.data):
             if isinstance(region, dict):
@@ -189,4 +195,4 @@ def check_references(records: RecordSet, paths: ContentPaths) -> list[Problem]:
         c.refs(story, "sites", sites, "unbekannter Standort")
         c.refs(story, "projects", projects, "unbekanntes Projekt")
         c.refs(story, "themes", themes, "unbekanntes Thema")
-    return c.problems
+    return c.problems + check_plausibility(records, outlines)

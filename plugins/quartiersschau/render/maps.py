@@ -17,6 +17,8 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from markupsafe import escape
+
 from ..records.geo import read_features
 
 ATTRIBUTION = "© GeoBasis-DE / BKG (2026), Daten verändert"
@@ -56,7 +58,8 @@ class MapGeometry:
 
     def svg_file(self) -> str:
         """The shared outlines file: one path per region, all in the group ``alle``."""
-        paths = "".join(f'<path id="{code}" d="{d}"/>' for code, d in sorted(self.paths.items()))
+        # The codes come from the outline file's properties: text, escaped like all text in markup.
+        paths = "".join(f'<path id="{escape(code)}" d="{d}"/>' for code, d in sorted(self.paths.items()))
         return (
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {self.width} {self.height}">'
             f"<!-- {ATTRIBUTION} -->"

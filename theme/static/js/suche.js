@@ -7,11 +7,16 @@ const root = document.querySelector('[data-module="suche"]');
 const escapeHtml = (text) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 
-// Pagefind's excerpts are escaped text with <mark> around hits; keep only those marks.
-const safeExcerpt = (html) =>
-  escapeHtml(html.replace(/<\/?mark>/g, (m) => (m === "<mark>" ? "\u0001" : "\u0002")))
-    .replace(/\u0001/g, "<mark>")
-    .replace(/\u0002/g, "</mark>");
+// Pagefind's excerpt is HTML: escaped text with <mark> around the hits. It is parsed in a
+// <template> (inert: nothing there loads or runs) and rebuilt from its text, so only <mark>
+// survives and "&lt;" in a title shows as "<", not as "&lt;".
+const safeExcerpt = (html) => {
+  const parsed = document.createElement("template");
+  parsed.innerHTML = html;
+  return [...parsed.content.childNodes]
+    .map((node) => (node.nodeName === "MARK" ? `<mark>${escapeHtml(node.textContent)}</mark>` : escapeHtml(node.textContent)))
+    .join("");
+};
 
 function start() {
   const base = document.documentElement.dataset.qsBase || "";
