@@ -15,9 +15,8 @@ from pathlib import Path
 import yaml
 
 from _project import ROOT
-from quartiersschau.records.geo import interior_point, read_features
+from quartiersschau.records.geo import interior_point, map_source, read_features
 from quartiersschau.records.ids import make_id
-from quartiersschau.records.paths import ContentPaths
 
 TODAY = dt.date.today()
 
@@ -45,11 +44,11 @@ def _quote(text: str) -> str:
 
 def _placeholder_point(data: Path) -> tuple[float, float]:
     """A point inside the first region's outline: coordinates must lie in the site's region."""
-    paths = ContentPaths(root=data.parent, data=data, content=data.parent / "content")
     try:
         regions = yaml.safe_load((data / "regions.yaml").read_text(encoding="utf-8"))
-        lat, lon = interior_point(read_features(paths.geo, paths.geo_key)[regions[0]["geo"]])
-    except (OSError, LookupError, TypeError, ValueError):
+        source = map_source(yaml.safe_load((data / "programme.yaml").read_text(encoding="utf-8")), data)
+        lat, lon = interior_point(read_features(source.path, source.key)[regions[0]["geo"]])
+    except (OSError, LookupError, TypeError, ValueError, AttributeError):
         return 51.16, 10.45  # the middle of Germany
     return round(lat, 2), round(lon, 2)
 

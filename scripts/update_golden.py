@@ -14,21 +14,39 @@ from pathlib import Path
 from _project import ROOT
 
 sys.path.insert(0, str(ROOT / "tests"))
-from helpers import FIXTURE, FIXTURE_SETTINGS, GOLDEN, GOLDEN_PAGES, build_site
+from helpers import (
+    BERLIN,
+    BERLIN_CONFIG,
+    BERLIN_GOLDEN_PAGES,
+    FIXTURE,
+    FIXTURE_SETTINGS,
+    GOLDEN,
+    GOLDEN_PAGES,
+    build_site,
+)
 
 
 def main() -> int:
+    builds = [
+        (FIXTURE, FIXTURE_SETTINGS, "pelicanconf.py", GOLDEN_PAGES, GOLDEN),
+        (BERLIN, (), BERLIN_CONFIG, BERLIN_GOLDEN_PAGES, GOLDEN / "qm-berlin"),
+    ]
     with tempfile.TemporaryDirectory() as tmp:
-        output = Path(tmp) / "output"
-        result = build_site(FIXTURE, output, Path(tmp) / "cache", *FIXTURE_SETTINGS)
-        if result.returncode != 0:
-            print(result.stderr, file=sys.stderr)
-            return 1
+        outputs = []
+        for number, (site, settings, config, *_) in enumerate(builds):
+            output = Path(tmp) / f"output-{number}"
+            result = build_site(site, output, Path(tmp) / f"cache-{number}", *settings, config=config)
+            if result.returncode != 0:
+                print(result.stderr, file=sys.stderr)
+                return 1  # the golden files stay as they were
+            outputs.append(output)
         shutil.rmtree(GOLDEN, ignore_errors=True)
-        GOLDEN.mkdir(parents=True)
-        for name, path in GOLDEN_PAGES.items():
-            shutil.copyfile(output / path, GOLDEN / f"{name}.html")
-    print(f"{len(GOLDEN_PAGES)} Referenzseiten in {GOLDEN.relative_to(ROOT)} neu geschrieben.")
+        for output, (*_, pages, folder) in zip(outputs, builds, strict=True):
+            folder.mkdir(parents=True, exist_ok=True)
+            for name, path in pages.items():
+                shutil.copyfile(output / path, folder / f"{name}.html")
+    count = len(GOLDEN_PAGES) + len(BERLIN_GOLDEN_PAGES)
+    print(f"{count} Referenzseiten in {GOLDEN.relative_to(ROOT)} neu geschrieben.")
     return 0
 
 

@@ -17,6 +17,7 @@ from quartiersschau.check import check_content
 from quartiersschau.common.cache import KeyValueCache
 from quartiersschau.records.paths import ContentPaths
 from quartiersschau.records.problems import ContentError
+from quartiersschau.records.vocabulary import vocabulary
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,8 +40,9 @@ def main(argv: list[str] | None = None) -> int:
         print(error.report(), file=sys.stderr)
         return 1
     seconds = time.perf_counter() - started
+    words = vocabulary(records.programme.data if records.programme else None)
     print(
-        f"Alles in Ordnung: {len(records.sites)} Standorte, {len(records.projects)} Projekte, "
+        f"Alles in Ordnung: {words['site'].count(len(records.sites))}, {words['project'].count(len(records.projects))}, "
         f"{len(records.stories)} Geschichten, {len(records.pages)} Seiten geprüft "
         f"({seconds:.1f} s)."
     )

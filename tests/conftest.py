@@ -1,9 +1,16 @@
-"""Builds shared by many tests: the fixture site and the demo site, each built once."""
+"""Builds shared by many tests: the fixture site and both demo programmes, each built once.
+
+``programme_output`` / ``programme_url`` run a test once per demo programme (JMD im
+Quartier, Quartiersmanagement Berlin): every quality gate holds for both.
+"""
 
 from __future__ import annotations
 
 import pytest
-from helpers import FIXTURE, FIXTURE_SETTINGS, ROOT, build_site
+from helpers import BERLIN, BERLIN_CONFIG, FIXTURE, FIXTURE_SETTINGS, ROOT, build_site
+
+# Demo programme → (its output fixture, its URL fixture).
+PROGRAMMES = {"jmd": ("demo_output", "demo_url"), "qm-berlin": ("berlin_output", "berlin_url")}
 
 
 @pytest.fixture(scope="session")
@@ -28,6 +35,38 @@ def demo_url(demo_output):
 
     with serve(demo_output) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def berlin_output(tmp_path_factory):
+    base = tmp_path_factory.mktemp("berlin-build")
+    result = build_site(BERLIN, base / "output", base / "cache", config=BERLIN_CONFIG)
+    assert result.returncode == 0, result.stderr
+    return base / "output"
+
+
+@pytest.fixture(scope="session")
+def berlin_url(berlin_output):
+    from browser_support import serve
+
+    with serve(berlin_output) as url:
+        yield url
+
+
+@pytest.fixture(scope="session", params=PROGRAMMES)
+def programme(request):
+    """The name of a demo programme; tests that take it run once per programme."""
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def programme_output(request, programme):
+    return request.getfixturevalue(PROGRAMMES[programme][0])
+
+
+@pytest.fixture(scope="session")
+def programme_url(request, programme):
+    return request.getfixturevalue(PROGRAMMES[programme][1])
 
 
 @pytest.fixture(scope="session")

@@ -13,6 +13,11 @@ from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixture_site"
+# The second demo programme, with its own settings file.
+BERLIN = ROOT / "examples" / "qm-berlin"
+BERLIN_CONFIG = "examples/qm-berlin/pelicanconf.py"
+# Public addresses of the demo programmes (QS_PUBLIC_URL in their settings).
+PUBLIC_URLS = {"jmd": "https://jmd-im-quartier.example.org", "qm-berlin": "https://qm-berlin.example.org"}
 # Every page of our theme carries this; Pelican's own templates do not.
 MARKER = 'data-qs-theme="quartiersschau"'
 # A <script> that is neither a JSON-LD data block nor an external file: forbidden by the CSP.
@@ -46,6 +51,17 @@ GOLDEN_PAGES = {
     "search": "suche/index.html",
     "data": "daten/index.html",
     "not-found": "404.html",
+}
+
+# Pages of the second programme whose types look different there (downloads, archive, funds,
+# another map), compared with tests/golden/qm-berlin/.
+BERLIN_GOLDEN_PAGES = {
+    "home": "index.html",
+    "sites": "standorte/index.html",
+    "site": "standorte/titiseestrasse/index.html",
+    "archived-site": "standorte/falkplatz/index.html",
+    "project": "projekte/familien-und-kitacampus-gropiusstadt/index.html",
+    "region": "regionen/neukoelln/index.html",
 }
 
 

@@ -43,7 +43,7 @@ def test_unknown_region_and_phase(site):
     edit(site / "data/sites/moabit.yaml", "region: berlin", "region: brandenburg")
     edit(site / "data/sites/moabit.yaml", "phase: model", "phase: modell")
     assert problems_of(site) == [
-        "data/sites/moabit.yaml:4:9: region: unbekannte Region 'brandenburg'",
+        "data/sites/moabit.yaml:4:9: region: unbekanntes Bundesland 'brandenburg'",
         "data/sites/moabit.yaml:8:8: phase: unbekannte Phase 'modell' (meinten Sie 'model'?)",
     ]
 
@@ -54,14 +54,14 @@ def test_story_references(site):
     edit(story, "  - fahrradwerkstatt", "  - fahradwerkstatt")
     assert problems_of(site) == [
         "content/stories/werkstatt-eroeffnet.md:7:5: sites[2]: unbekannter Standort 'nirgendwo'",
-        "content/stories/werkstatt-eroeffnet.md:9:5: projects[1]: unbekanntes Projekt 'fahradwerkstatt' (meinten Sie 'fahrradwerkstatt'?)",
+        "content/stories/werkstatt-eroeffnet.md:9:5: projects[1]: unbekanntes Mikroprojekt 'fahradwerkstatt' (meinten Sie 'fahrradwerkstatt'?)",
     ]
 
 
 def test_file_name_must_be_an_id(site):
     (site / "data/projects/lesecafe.yaml").rename(site / "data/projects/Lese_Café.yaml")
     assert problems_of(site) == [
-        "data/projects/Lese_Café.yaml:1:1: (Dateiname): 'Lese_Café' ist keine gültige Kennung für ein Projekt – "
+        "data/projects/Lese_Café.yaml:1:1: (Dateiname): 'Lese_Café' ist keine gültige Kennung für ein Mikroprojekt – "
         "Datei umbenennen, z. B. in 'lese-cafe.yaml' (nur a–z, 0–9 und Bindestriche)"
     ]
 

@@ -81,7 +81,7 @@ def test_no_match_says_so(projects):
     projects.select_option("#filter-standort", "aalen")
     projects.select_option("#filter-jahr", "2017")
     assert visible(projects) == []
-    assert projects.is_visible("text=Kein Projekt passt")
+    assert projects.is_visible("text=Kein Mikroprojekt passt")
 
 
 def test_without_javascript_the_full_list_is_there(browser, demo_url, demo_output):

@@ -6,14 +6,16 @@ import pytest
 from helpers import ROOT
 
 from quartiersschau.records.geo import read_codes
-from quartiersschau.render.maps import ATTRIBUTION, load_geometry
+from quartiersschau.render.maps import load_geometry
 
 GEO = ROOT / "data/geo/de-laender.geojson"
+# From data/programme.yaml (map.attribution): every map shows it.
+ATTRIBUTION = "© GeoBasis-DE / BKG (2026), Daten verändert"
 
 
 @pytest.fixture(scope="module")
 def geometry():
-    return load_geometry(GEO, "iso_3166_2")
+    return load_geometry(GEO, "iso_3166_2", ATTRIBUTION)
 
 
 def test_all_sixteen_laender_are_drawn(geometry):
@@ -74,10 +76,14 @@ def test_every_map_has_the_attribution_and_a_text_alternative(demo_output):
 
 def test_region_and_site_maps_highlight(demo_output):
     region = (demo_output / "regionen/bayern/index.html").read_text(encoding="utf-8")
-    assert 'laender.svg#DE-BY"' in region and "qs-map__land--highlight" in region
+    assert 'umrisse.svg#DE-BY"' in region and "qs-map__land--highlight" in region
     assert {h for h, _ in markers(region)} == {"/standorte/hof-bahnhofsviertel/", "/standorte/ingolstadt-piusviertel/"}
     site = (demo_output / "standorte/hof-bahnhofsviertel/index.html").read_text(encoding="utf-8")
     assert site.count("qs-map__marker--current") == 1
+    # A site's small map frames its own region, not the whole country.
+    view_box = re.search(r'class="qs-map__svg" viewBox="([^"]+)"', site).group(1)
+    assert view_box != re.search(r'class="qs-map__svg" viewBox="([^"]+)"', region).group(1)
+    assert float(view_box.split()[2]) < 500
     assert (
         'href="/standorte/hof-bahnhofsviertel/" aria-label="Hof – Bahnhofsviertel (Neu seit 2022)" aria-current="page"'
         in site
@@ -85,4 +91,22 @@ def test_region_and_site_maps_highlight(demo_output):
 
 
 def test_outline_file_is_published(demo_output):
-    assert (demo_output / "karte/laender.svg").stat().st_size < 30_000
+    assert (demo_output / "karte/umrisse.svg").stat().st_size < 30_000
+
+
+def test_a_region_view_frames_the_region_and_keeps_markers_their_size(geometry):
+    bremen = geometry.view_box("DE-HB").split()
+    x, y, w, h = map(float, bremen)
+    box = geometry.boxes["DE-HB"]
+    assert x <= box[0] and y <= box[1] and x + w >= box[0] + box[2] and y + h >= box[1] + box[3]
+    assert w < geometry.width / 10 and abs(w / h - geometry.width / geometry.height) < 0.01
+    assert geometry.zoom("DE-HB") == pytest.approx(w / geometry.width)
+    assert geometry.view_box() == f"0 0 {geometry.width} {geometry.height}" and geometry.zoom() == 1
+
+
+def test_berlin_outlines_frame_berlin():
+    berlin = load_geometry(ROOT / "examples/qm-berlin/data/geo/berlin-bezirke.geojson", "bezirk_id")
+    assert len(berlin.codes) == 12
+    neukoelln = berlin.point(52.48, 13.44)
+    spandau = berlin.point(52.54, 13.20)
+    assert 0 < spandau[0] < neukoelln[0] < berlin.width and 0 < neukoelln[1] < berlin.height

@@ -157,10 +157,10 @@ def test_robots_and_404(demo_output):
 def test_charts_show_the_counts_as_a_table(demo_output):
     home = (demo_output / "index.html").read_text(encoding="utf-8")
     projects = json.loads((demo_output / "daten/projekte.json").read_text(encoding="utf-8"))["projects"]
-    table = re.search(r"<caption>Projekte pro Jahr</caption>.*?</table>", home, re.S).group(0)
+    table = re.search(r"<caption>Mikroprojekte pro Jahr</caption>.*?</table>", home, re.S).group(0)
     counted = {int(y): int(n) for y, n in re.findall(r'<th scope="row">(\d{4})</th><td>(\d+)</td>', table)}
     expected = {}
     for p in projects:
         expected[p["year"]] = expected.get(p["year"], 0) + 1
     assert counted == expected
-    assert "Projekte pro Thema" in (demo_output / "ueber/index.html").read_text(encoding="utf-8")
+    assert "Mikroprojekte pro Thema" in (demo_output / "ueber/index.html").read_text(encoding="utf-8")

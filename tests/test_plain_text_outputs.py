@@ -130,7 +130,7 @@ def test_feed_texts_are_text_for_a_feed_reader(output, feed):
     if feed.startswith("standorte/"):
         assert {SITE_SUMMARY, PROJECT_SUMMARY, PAYLOAD} <= seen
         titles = [e.text for e in root.iter(f"{ATOM}title")]
-        assert f"{SITE_NAME} – Testprogramm" in titles and f"Neues Projekt: {PROJECT_TITLE}" in titles
+        assert f"{SITE_NAME} – Testprogramm" in titles and f"Neues Mikroprojekt: {PROJECT_TITLE}" in titles
 
 
 def test_feed_content_keeps_the_cleaned_markup_of_stories(output):
@@ -304,14 +304,14 @@ def test_sitemap_and_map_outlines_are_well_formed(output):
     root = ET.parse(output / "sitemap.xml").getroot()
     locations = [e.text for e in root.iter() if e.tag.endswith("loc")]
     assert locations and all(EVIL not in url and html.unescape(url) == url for url in locations)
-    ET.parse(output / "karte/laender.svg")
+    ET.parse(output / "karte/umrisse.svg")
 
 
 def test_outline_codes_are_escaped_in_the_map_file():
     from quartiersschau.render.maps import MapGeometry
 
     code = '"/><script href="https://evil.example/x.js"/><path id="'
-    svg = ET.fromstring(MapGeometry(10, 10, {code: "M0 0l1 1z"}, (1, 0, 0, -1, 0, 0)).svg_file())
+    svg = ET.fromstring(MapGeometry(10, 10, "Quelle", {code: "M0 0l1 1z"}, {code: (0, 0, 1, 1)}, (1, 0, 0, -1, 0, 0)).svg_file())
     paths = list(svg.iter("{http://www.w3.org/2000/svg}path"))
     assert [p.get("id") for p in paths] == [code]
     assert not list(svg.iter("{http://www.w3.org/2000/svg}script"))

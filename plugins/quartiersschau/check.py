@@ -12,6 +12,7 @@ from .common.cache import KeyValueCache
 from .images.checks import check_images
 from .images.derivatives import DEFAULT_MAX_PIXELS
 from .records.crossrefs import check_references
+from .records.downloads import check_downloads, download_files
 from .records.paths import ContentPaths
 from .records.problems import ContentError
 from .records.reading import RecordSet, read_records
@@ -24,11 +25,17 @@ def check_content(
     records, problems = read_records(paths, cache)
     problems += check_references(records, paths)
     problems += check_images(records, paths, max_pixels)
+    problems += check_downloads(records, paths)
     if problems:
         raise ContentError(problems)
     return records
 
 
+def download_sizes(records: RecordSet, paths: ContentPaths) -> dict[str, int]:
+    return {name: file.stat().st_size for name, file in download_files(records, paths).items()}
+
+
 def load_catalogue(paths: ContentPaths, renderer: MarkdownRenderer, **urls) -> Catalogue:
     """Check everything, then build the catalogue."""
-    return build_catalogue(check_content(paths), renderer, **urls)
+    records = check_content(paths)
+    return build_catalogue(records, renderer, download_sizes=download_sizes(records, paths), **urls)

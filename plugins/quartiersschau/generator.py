@@ -8,6 +8,7 @@ nothing at all.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -15,14 +16,19 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from .catalogue.builder import build_catalogue
-from .check import check_content
+from .check import check_content, download_sizes
 from .common.cache import KeyValueCache
+from .common.filesystem import link_or_copy
 from .common.log import LOG_PREFIX
 from .common.refusal import BuildRefused, refuse
 from .images.pipeline import ImagePipeline, image_sources
 from .publish.feeds import write_feeds
 from .publish.open_data import FOLDER as EXPORT_FOLDER
 from .publish.open_data import export_files
+from .records.characters import neutralise
+from .records.downloads import download_files
+from .records.fixed_pages import DOWNLOADS_URL
+from .records.geo import map_source
 from .records.paths import ContentPaths
 from .records.problems import ContentError
 from .render.contact_card import VCARD_FILE, vcard
@@ -69,23 +75,31 @@ class QuartiersschauGenerator(Generator):
             finally:
                 records_cache.close()
             renditions = self.images.prepare(image_sources(records))
+            self.downloads = download_files(records, paths)
             catalogue = build_catalogue(
-                records, markdown_renderer(self.settings), renditions=renditions, **_story_and_page_urls(self.settings)
+                records,
+                markdown_renderer(self.settings),
+                renditions=renditions,
+                download_sizes=download_sizes(records, paths),
+                **_story_and_page_urls(self.settings),
             )
         except ContentError as error:
             print(error.report(), file=sys.stderr)
             raise BuildRefused() from None
         self._check_pelican_read_everything(catalogue)
         self.catalogue = catalogue
-        self.geometry = map_geometry(paths.geo, paths.geo_key)
+        source = map_source(records.programme.data, paths.data)
+        self.geometry = map_geometry(source.path, source.key, catalogue.programme.map.attribution)
         self.context["catalogue"] = catalogue
+        # The programme's words (Standort / QM-Gebiet …) for every template, Pelican's included.
+        self.context["words"] = catalogue.programme.words
         self.context["qs_map"] = self.geometry
         self.context["PUBLIC_URL"] = self.settings["QS_PUBLIC_URL"]
         log.info(
-            "%s %d Standorte, %d Projekte, %d Geschichten",
+            "%s %s, %s, %d Geschichten",
             LOG_PREFIX,
-            len(catalogue.sites),
-            len(catalogue.projects),
+            catalogue.programme.words.site.count(len(catalogue.sites)),
+            catalogue.programme.words.project.count(len(catalogue.projects)),
             len(catalogue.stories),
         )
 
@@ -100,24 +114,35 @@ class QuartiersschauGenerator(Generator):
         return files
 
     def _check_pelican_read_everything(self, catalogue) -> None:
-        """Pelican skips files it cannot read; a story missing from its articles is an error."""
+        """Pelican skips files it cannot read, and reads files that are no records: both are errors."""
         articles = {a.slug for a in self.context.get("articles", [])}
         pages = {p.slug for p in self.context.get("pages", [])} | {p.slug for p in self.context.get("hidden_pages", [])}
         missing = [s.source for s in catalogue.stories if s.slug not in articles]
         missing += [p.source for p in catalogue.pages if p.slug not in pages]
-        if missing:
-            for source in missing:
-                print(
-                    f"{source}:1:1: (Datei): Pelican hat die Datei nicht gelesen – Meldungen oben prüfen",
-                    file=sys.stderr,
-                )
-            raise BuildRefused()
+        lines = [
+            f"{source}:1:1: (Datei): Pelican hat die Datei nicht gelesen – Meldungen oben prüfen" for source in missing
+        ]
+        # The other way round: a page Pelican would publish without a record behind it.
+        stories, fixed = {s.slug for s in catalogue.stories}, {p.slug for p in catalogue.pages}
+        extra = [a for a in self.context.get("articles", []) if a.slug not in stories]
+        extra += [
+            p for p in self.context.get("pages", []) + self.context.get("hidden_pages", []) if p.slug not in fixed
+        ]
+        lines += [
+            f"{os.path.relpath(c.source_path)}:1:1: (Datei): Pelican liest die Datei, sie ist aber kein Datensatz "
+            "– Datei direkt in content/stories/ oder content/pages/ ablegen oder löschen"
+            for c in extra
+        ]
+        if lines:
+            refuse(*(neutralise(line) for line in lines))
 
     def generate_output(self, writer) -> None:
         out = Path(self.output_path)
         cache = KeyValueCache(Path(self.settings["QS_CACHE_PATH"]), "pages")
         try:
             self.images.publish(out)
+            for name, file in self.downloads.items():
+                link_or_copy(file, out / DOWNLOADS_URL / name)
             write_files(out, self._files())
             render_and_write(self, writer, page_jobs(self.catalogue), cache)
         except (OSError, sqlite3.Error) as error:

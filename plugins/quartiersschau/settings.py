@@ -32,10 +32,6 @@ DEFAULTS = {
     "QS_PRECOMPRESS": True,
     # Largest original image accepted, in pixels (width × height).
     "QS_IMAGE_MAX_PIXELS": DEFAULT_MAX_PIXELS,
-    # Region outlines for the maps, relative to QS_DATA_PATH, and the property holding
-    # the code that regions.yaml's `geo` refers to.
-    "QS_GEO_FILE": "geo/de-laender.geojson",
-    "QS_GEO_KEY": "iso_3166_2",
     # Public address of the site (https://…, no trailing slash) for canonical links, feeds,
     # the sitemap, Open Graph and QR codes. Default: SITEURL when it is absolute.
     "QS_PUBLIC_URL": "",

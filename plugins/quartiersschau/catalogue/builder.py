@@ -14,11 +14,14 @@ from typing import Protocol
 from markupsafe import Markup
 
 from ..common.cache import content_key
+from ..records.fixed_pages import DOWNLOADS_URL
 from ..records.reading import Record, RecordSet
-from . import legal
+from . import basics as b
 from . import model as m
 from . import values as v
 from .catalogue import DEFAULT_URLS, Catalogue, save_as
+from .legal import markdown_texts
+from .programme import build_programme
 
 
 class MarkdownRenderer(Protocol):
@@ -46,16 +49,18 @@ class _Builder:
         story_url: str,
         page_url: str,
         renditions: dict,
+        download_sizes: dict,
     ):
         self.records = records
         self.renditions = renditions
+        self.download_sizes = download_sizes
         self.urls = {**DEFAULT_URLS, **urls}
         self.story_url = story_url
         self.page_url = page_url
         # All Markdown of the build in one batch: cached ones are looked up, the rest run in parallel.
         described = [r for r in records.sites + records.projects if r.data.get("description")]
         bodies = records.stories + records.pages
-        legal_texts = legal.markdown_texts(records.programme.data["legal"])
+        legal_texts = markdown_texts(records.programme.data["legal"])
         rendered = renderer.render_many(
             [(r.data["description"], 2) for r in described]
             + [(r.body, 2) for r in bodies]
@@ -70,38 +75,8 @@ class _Builder:
     def url(self, kind: str, **values) -> str:
         return self.urls[kind].format(**values)
 
-    def programme(self) -> m.Programme:
-        d = self.records.programme.data
-        contact, period, budget = d["contact"], d["period"], d.get("budget") or {}
-        return m.Programme(
-            name=d["name"],
-            short_name=d["short_name"],
-            summary=d["summary"],
-            description=self.programme_html,
-            funders=tuple(v.organisation(f) for f in d.get("funders", ())),
-            start=v.date(period["start"]),
-            end=v.date(period.get("end")),
-            period_note=period.get("note"),
-            budget_amount=budget.get("amount"),
-            budget_note=budget.get("note"),
-            phases=tuple(m.Phase(p["id"], p["label"], p.get("description"), n) for n, p in enumerate(d["phases"], 1)),
-            region_label=d["region_taxonomy"]["label"],
-            region_label_plural=d["region_taxonomy"]["label_plural"],
-            contact_organisation=contact["organisation"],
-            contact_address=v.address(contact.get("address")),
-            contact_email=contact["email"],
-            contact_phone=contact.get("phone"),
-            contact_url=contact.get("url"),
-            links=v.links(d.get("links")),
-            demo=bool(d.get("demo")),
-            licence_name=d["licence"]["name"],
-            licence_url=d["licence"]["url"],
-            legal=legal.build_legal(d["legal"], v.address, self.legal_notes),
-        )
-
     def site(self, r: Record, regions: dict, phases: dict, themes: dict) -> m.Site:
         d = r.data
-        res = d.get("residents")
         url = self.url("site", id=r.id)
         return m.Site(
             id=r.id,
@@ -113,23 +88,26 @@ class _Builder:
             lon=d["coordinates"]["lon"],
             phase=phases[d["phase"]],
             since=d.get("since"),
-            organisation=v.organisation(d.get("organisation")),
+            end=b.date(d.get("end")),
+            organisation=b.organisation(d.get("organisation")),
             office=v.office(d.get("office")),
             contacts=tuple(
                 m.Contact(c["role"], c.get("name"), c.get("email"), c.get("phone")) for c in d.get("contacts", ())
             ),
             themes=tuple(themes[t] for t in d["themes"]),
-            residents=m.Residents(res["count"], bool(res.get("approximate")), res.get("year")) if res else None,
+            residents=v.residents(d.get("residents")),
+            area_ha=d.get("area_ha"),
             summary=d["summary"],
             description=self.html.get((id(r), "description")),
             image=v.image(d.get("image"), self.renditions),
-            links=v.links(d.get("links")),
+            links=b.links(d.get("links")),
+            downloads=v.downloads(d.get("downloads"), self.download_sizes, DOWNLOADS_URL),
             url=url,
             save_as=save_as(url),
             source=r.source,
         )
 
-    def project(self, r: Record, sites: dict, themes: dict) -> m.Project:
+    def project(self, r: Record, sites: dict, themes: dict, programme) -> m.Project:
         d = r.data
         period, funding = d.get("period") or {}, d.get("funding") or {}
         url = self.url("project", id=r.id)
@@ -138,21 +116,25 @@ class _Builder:
             title=d["title"],
             site=sites[d["site"]],
             year=d["year"],
-            start=v.date(period.get("start")),
-            end=v.date(period.get("end")),
+            start=b.date(period.get("start")),
+            end=b.date(period.get("end")),
             themes=tuple(themes[t] for t in d["themes"]),
             format=d.get("format"),
             target_groups=tuple(d.get("target_groups", ())),
             participants=d.get("participants"),
-            partners=tuple(v.organisation(p) for p in d.get("partners", ())),
+            partners=tuple(b.organisation(p) for p in d.get("partners", ())),
             funding_source=funding.get("source"),
             funding_amount=funding.get("amount"),
+            fund=next((f for f in programme.funds if f.id == d.get("fund")), None),
+            programme_lines=tuple(x for x in programme.programme_lines if x.id in d.get("programme_lines", ())),
+            provider=b.organisation(d.get("provider")),
+            place=d.get("place"),
             status=d["status"],
             featured=bool(d.get("featured")),
             summary=d["summary"],
             description=self.html.get((id(r), "description")),
             images=tuple(v.image(i, self.renditions) for i in d.get("images", ())),
-            links=v.links(d.get("links")),
+            links=b.links(d.get("links")),
             url=url,
             save_as=save_as(url),
             source=r.source,
@@ -163,7 +145,7 @@ class _Builder:
         return m.Story(
             slug=r.id,
             title=d["title"],
-            date=v.date(d["date"]),
+            date=b.date(d["date"]),
             summary=d["summary"],
             sites=tuple(sites[s] for s in d.get("sites", ())),
             projects=tuple(projects[p] for p in d.get("projects", ())),
@@ -182,7 +164,7 @@ class _Builder:
             summary=d["summary"],
             menu=d.get("menu"),
             order=d.get("order", 0),
-            updated=v.date(d.get("updated")),
+            updated=b.date(d.get("updated")),
             body=self.html[(id(r), "body")],
             url=self.page_url.format(slug=r.id),
             source=r.source,
@@ -190,7 +172,7 @@ class _Builder:
 
     def build(self) -> Catalogue:
         rec = self.records
-        programme = self.programme()
+        programme = build_programme(rec.programme.data, self.programme_html, self.legal_notes)
         phases = {p.id: p for p in programme.phases}
         themes = {
             d["id"]: m.Theme(
@@ -208,13 +190,14 @@ class _Builder:
                 d["label"],
                 d["code"],
                 d["geo"],
+                d.get("locative") or f"in {d['label']}",
                 self.url("region", id=d["id"]),
                 save_as(self.url("region", id=d["id"])),
             )
             for d in rec.regions.data
         }
         sites = {r.id: self.site(r, regions, phases, themes) for r in rec.sites}
-        projects = {r.id: self.project(r, sites, themes) for r in rec.projects}
+        projects = {r.id: self.project(r, sites, themes, programme) for r in rec.projects}
         published = [r for r in rec.stories if r.data.get("status", "published") == "published"]
         stories = sorted(
             (self.story(r, sites, projects, themes) for r in published), key=lambda s: (s.date, s.slug), reverse=True
@@ -277,9 +260,13 @@ def build_catalogue(
     story_url: str = "geschichten/{slug}/",
     page_url: str = "{slug}/",
     renditions: dict | None = None,
+    download_sizes: dict | None = None,
 ) -> Catalogue:
     """Link validated records into the catalogue. Call only when validation found nothing.
 
-    *renditions* maps image paths to their derivatives (see images.pipeline).
+    *renditions* maps image paths to their derivatives (see images.pipeline);
+    *download_sizes* maps each download (below content/downloads/) to its size in bytes.
     """
-    return _Builder(records, renderer, urls or {}, story_url, page_url, renditions or {}).build()
+    return _Builder(
+        records, renderer, urls or {}, story_url, page_url, renditions or {}, download_sizes or {}
+    ).build()

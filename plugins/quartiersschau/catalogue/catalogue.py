@@ -12,6 +12,7 @@ from functools import cached_property
 from types import MappingProxyType
 
 from . import model as m
+from .programme import KeyFigures, Programme
 
 DEFAULT_URLS = {
     "home": "",
@@ -34,7 +35,7 @@ def save_as(url: str) -> str:
 
 @dataclass(frozen=True, eq=False)
 class Catalogue:
-    programme: m.Programme
+    programme: Programme
     themes: tuple[m.Theme, ...]
     regions: tuple[m.Region, ...]
     sites: tuple[m.Site, ...]
@@ -57,23 +58,36 @@ class Catalogue:
         return tuple(self.story_by_slug[a.slug] for a in articles)
 
     @cached_property
-    def figures(self) -> m.KeyFigures:
+    def current_sites(self) -> tuple[m.Site, ...]:
+        """Sites whose phase is not archived: the ones lists, maps and counts show."""
+        return tuple(s for s in self.sites if not s.archived)
+
+    @cached_property
+    def archived_sites(self) -> tuple[m.Site, ...]:
+        """Sites whose funding has ended, newest end first."""
+        ended = [s for s in self.sites if s.archived]
+        return tuple(sorted(ended, key=lambda s: (-(s.end.toordinal() if s.end else 0), s.name)))
+
+    @cached_property
+    def figures(self) -> KeyFigures:
         years = [p.year for p in self.projects]
         first = self.programme.start.year
         last = max(years + [first])
-        return m.KeyFigures(
-            sites=len(self.sites),
+        return KeyFigures(
+            sites=len(self.current_sites),
             projects=len(self.projects),
             years=last - first + 1,
             first_year=first,
             last_year=last,
-            regions=len({s.region.id for s in self.sites}),
+            regions=len({s.region.id for s in self.current_sites}),
             stories=len(self.stories),
         )
 
     @cached_property
     def sites_by_region(self) -> tuple[tuple[m.Region, tuple[m.Site, ...]], ...]:
-        return tuple((r, r.sites) for r in self.regions if r.sites)
+        current = set(self.current_sites)
+        grouped = ((r, tuple(s for s in r.sites if s in current)) for r in self.regions)
+        return tuple((r, sites) for r, sites in grouped if sites)
 
     @cached_property
     def projects_by_year(self) -> tuple[tuple[int, tuple[tuple[m.Site, tuple[m.Project, ...]], ...]], ...]:
@@ -87,9 +101,11 @@ class Catalogue:
 
     @cached_property
     def projects_per_year(self) -> tuple[tuple[int, int], ...]:
-        """(year, number of projects) for every year from the first to the last, gaps included."""
-        f = self.figures
-        return tuple((y, sum(1 for p in self.projects if p.year == y)) for y in range(f.first_year, f.last_year + 1))
+        """(year, number of projects) for every year from the first project's to the last, gaps included."""
+        years = [p.year for p in self.projects]
+        if not years:
+            return ()
+        return tuple((y, years.count(y)) for y in range(min(years), max(years) + 1))
 
     @cached_property
     def projects_per_theme(self) -> tuple[tuple[m.Theme, int], ...]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .address import Address
+from .basics import Address
 
 STATUS_LABELS = {
     "full": "vollständig vereinbar",

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from ..images.pipeline import Rendition
-from .address import Address
-from .legal import Legal
+from .basics import Address, Link, Organisation
+from .programme import Fund, Phase, ProgrammeLine
 
 STATUS_LABELS = {"planned": "geplant", "running": "läuft", "completed": "abgeschlossen"}
 
@@ -29,18 +29,6 @@ class Image:
     licence: str
     # The derivatives for <picture>; None only where no image pipeline ran (validation, unit tests).
     rendition: Rendition | None = None
-
-
-@dataclass(frozen=True)
-class Link:
-    label: str
-    url: str
-
-
-@dataclass(frozen=True)
-class Organisation:
-    name: str
-    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +52,7 @@ class Office:
     phone: str | None
     email: str | None
     accessibility: Accessibility | None
+    languages: tuple[str, ...]
     # Where the office itself is, if known (else routes lead to the quarter).
     lat: float | None
     lon: float | None
@@ -90,15 +79,18 @@ class Residents:
     count: int
     approximate: bool
     year: int | None
+    as_of: dt.date | None
+    under_18_percent: float | None
 
 
 @dataclass(frozen=True)
-class Phase:
-    id: str
-    label: str
-    description: str | None
-    # Position in programme.yaml (1, 2, …): the theme colours phases by it.
-    number: int
+class Download:
+    title: str
+    url: str
+    # File type and size as residents see them before downloading: "PDF", 1.2 MB.
+    kind: str
+    size_bytes: int
+    accessible: bool
 
 
 @dataclass(frozen=True, eq=False)
@@ -119,6 +111,8 @@ class Region:
     label: str
     code: str
     geo: str
+    # "in Bayern", "im Saarland", "in Neukölln".
+    locative: str
     url: str
     save_as: str
     sites: tuple[Site, ...] = field(default=(), repr=False)
@@ -136,20 +130,27 @@ class Site:
     lon: float
     phase: Phase
     since: int | None
+    end: dt.date | None
     organisation: Organisation | None
     office: Office | None
     contacts: tuple[Contact, ...]
     themes: tuple[Theme, ...]
     residents: Residents | None
+    area_ha: float | None
     summary: str
     description: Markup | None
     image: Image | None
     links: tuple[Link, ...]
+    downloads: tuple[Download, ...]
     url: str
     save_as: str
     source: str
     projects: tuple[Project, ...] = field(default=(), repr=False)
     stories: tuple[Story, ...] = field(default=(), repr=False)
+
+    @property
+    def archived(self) -> bool:
+        return self.phase.archived
 
     @property
     def projects_by_year(self) -> tuple[tuple[int, tuple[Project, ...]], ...]:
@@ -172,6 +173,10 @@ class Project:
     partners: tuple[Organisation, ...]
     funding_source: str | None
     funding_amount: float | None
+    fund: Fund | None
+    programme_lines: tuple[ProgrammeLine, ...]
+    provider: Organisation | None
+    place: str | None
     status: str
     featured: bool
     summary: str
@@ -214,43 +219,3 @@ class Page:
     body: Markup
     url: str
     source: str
-
-
-@dataclass(frozen=True)
-class Programme:
-    name: str
-    short_name: str
-    summary: str
-    description: Markup
-    funders: tuple[Organisation, ...]
-    start: dt.date
-    end: dt.date | None
-    period_note: str | None
-    budget_amount: float | None
-    budget_note: str | None
-    phases: tuple[Phase, ...]
-    region_label: str
-    region_label_plural: str
-    contact_organisation: str
-    contact_address: Address | None
-    contact_email: str
-    contact_phone: str | None
-    contact_url: str | None
-    links: tuple[Link, ...]
-    demo: bool
-    licence_name: str
-    licence_url: str
-    legal: Legal
-
-
-@dataclass(frozen=True)
-class KeyFigures:
-    """Numbers for the home page, counted from the records (never typed in)."""
-
-    sites: int
-    projects: int
-    years: int
-    first_year: int
-    last_year: int
-    regions: int
-    stories: int

@@ -66,12 +66,12 @@ def _add_story(feed: _Feed, story: Story, base: str) -> None:
     _entry(feed, f"{base}/{story.url}", story.title, story.summary, story.body, story.date)
 
 
-def _add_project(feed: _Feed, project: Project, base: str) -> None:
+def _add_project(feed: _Feed, project: Project, base: str, label: str) -> None:
     content = project.description or project.summary  # the summary is plain text: escaped
     _entry(
         feed,
         f"{base}/{project.url}",
-        f"Neues Projekt: {project.title}",
+        f"{label}: {project.title}",
         project.summary,
         content,
         _project_day(project),
@@ -105,7 +105,10 @@ def site_feed(catalogue: Catalogue, site: Site, base: str) -> str:
     )
     entries = [(s.date, 1, s.slug, s) for s in site.stories] + [(_project_day(p), 0, p.id, p) for p in site.projects]
     for _, _, _, entry in sorted(entries, key=lambda e: e[:3], reverse=True)[:MAX_ITEMS]:
-        (_add_story if isinstance(entry, Story) else _add_project)(feed, entry, base)
+        if isinstance(entry, Story):
+            _add_story(feed, entry, base)
+        else:  # "Neues Mikroprojekt", "Neues Projekt": the programme's word
+            _add_project(feed, entry, base, catalogue.programme.words.project.adjective("Neu"))
     return feed.writeString("utf-8")
 
 

@@ -26,53 +26,75 @@ FOLDER = "daten"
 
 @dataclass(frozen=True)
 class Field:
+    """One column of the open data. *description* may name the programme's words:
+    ``{site}``, ``{of_site}`` (des Standorts), ``{region}``, ``{project}``, ``{of_project}``."""
+
     name: str
     description: str
-    example: str = ""
+
+    def describe(self, words) -> str:
+        site, region, project = words.site, words.region, words.project
+        return self.description.format(
+            site=site.singular,
+            of_site=site.of_the,
+            region=region.singular,
+            of_region=region.of_the,
+            project=project.singular,
+            projects=project.plural,
+            of_project=project.of_the,
+        )
 
 
 SITE_FIELDS = (
-    Field("id", "Kennung des Standorts, zugleich Teil der Adresse seiner Seite", "hof-bahnhofsviertel"),
-    Field("name", "Name des Standorts", "Hof – Bahnhofsviertel"),
-    Field("city", "Stadt oder Gemeinde", "Hof"),
-    Field("quarter", "Quartier oder Stadtteil; leer, wenn noch nicht festgelegt", "Bahnhofsviertel"),
-    Field("region", "Kennung der Region (Bundesland)", "bayern"),
-    Field("region_name", "Name der Region", "Bayern"),
-    Field("region_code", "Amtlicher Code der Region nach ISO 3166-2", "DE-BY"),
-    Field("phase", "Kennung der Phase im Programm", "new"),
-    Field("phase_name", "Bezeichnung der Phase", "Neu seit 2022"),
-    Field("since", "Jahr, seit dem der Standort dabei ist", "2022"),
-    Field("organisation", "Träger des Standorts; leer, wenn noch nicht bestätigt", "Caritasverband …"),
-    Field("lat", "Geografische Breite (WGS84, ungefähre Mitte des Quartiers)", "50.31"),
-    Field("lon", "Geografische Länge (WGS84)", "11.92"),
-    Field("residents", "Einwohnerinnen und Einwohner des Quartiers, wenn bekannt", "5489"),
-    Field("themes", "Kennungen der Schwerpunkt-Themen (in CSV durch ; getrennt)", "bildung;nachbarschaft"),
-    Field("office_address", "Anschrift des Vor-Ort-Büros", "Musterstraße 5, 95028 Hof"),
-    Field("office_email", "E-Mail-Adresse des Vor-Ort-Büros", "hof@example.org"),
-    Field("office_phone", "Telefonnummer des Vor-Ort-Büros", "09281 0000 100"),
-    Field("projects", "Zahl der Projekte am Standort", "3"),
-    Field("url", "Adresse der Seite des Standorts", "https://…/standorte/hof-bahnhofsviertel/"),
+    Field("id", "Kennung {of_site}, zugleich Teil der Adresse seiner Seite"),
+    Field("name", "Name {of_site}"),
+    Field("city", "Stadt oder Gemeinde"),
+    Field("quarter", "Quartier oder Stadtteil; leer, wenn nicht angegeben"),
+    Field("region", "Kennung {of_region}"),
+    Field("region_name", "Name {of_region}"),
+    Field("region_code", "Amtlicher Code {of_region}"),
+    Field("phase", "Kennung der Phase im Programm"),
+    Field("phase_name", "Bezeichnung der Phase"),
+    Field("archived", "true, wenn die Förderung beendet ist (Archiv)"),
+    Field("since", "Jahr, seit dem es dabei ist"),
+    Field("end", "Ende der Förderung (JJJJ-MM-TT), wenn bekannt"),
+    Field("organisation", "Träger; leer, wenn nicht angegeben"),
+    Field("lat", "Geografische Breite (WGS84, ungefähre Mitte des Quartiers)"),
+    Field("lon", "Geografische Länge (WGS84)"),
+    Field("area_ha", "Fläche in Hektar, wenn bekannt"),
+    Field("residents", "Einwohnerinnen und Einwohner, wenn bekannt"),
+    Field("themes", "Kennungen der Schwerpunkt-Themen (in CSV durch ; getrennt)"),
+    Field("office_address", "Anschrift des Vor-Ort-Büros"),
+    Field("office_email", "E-Mail-Adresse des Vor-Ort-Büros"),
+    Field("office_phone", "Telefonnummer des Vor-Ort-Büros"),
+    Field("projects", "Zahl der {projects}"),
+    Field("url", "Adresse der Seite {of_site}"),
 )
 
 PROJECT_FIELDS = (
-    Field("id", "Kennung des Projekts, zugleich Teil der Adresse seiner Seite", "fahrradwerkstatt"),
-    Field("title", "Titel des Projekts", "Fahrradwerkstatt"),
-    Field("site", "Kennung des Standorts", "hof-bahnhofsviertel"),
-    Field("site_name", "Name des Standorts", "Hof – Bahnhofsviertel"),
-    Field("region", "Kennung der Region (Bundesland) des Standorts", "bayern"),
-    Field("year", "Jahr, in dem das Projekt begann", "2023"),
-    Field("start", "Erster Tag (JJJJ-MM-TT), wenn bekannt", "2023-03-01"),
-    Field("end", "Letzter Tag (JJJJ-MM-TT), wenn bekannt", "2023-09-30"),
-    Field("status", "Stand: planned (geplant), running (läuft), completed (abgeschlossen)", "completed"),
-    Field("themes", "Kennungen der Themen (in CSV durch ; getrennt)", "nachbarschaft;kultur"),
-    Field("format", "Art des Projekts", "Werkstatt"),
-    Field("target_groups", "Zielgruppen (in CSV durch ; getrennt)", "Jugendliche von 14 bis 21 Jahren"),
-    Field("participants", "Ungefähre Zahl der Teilnehmenden", "25"),
-    Field("partners", "Partnerorganisationen (in CSV durch ; getrennt)", "Jugendzentrum im Quartier"),
-    Field("funding_source", "Herkunft der Förderung", "Mikroprojektmittel"),
-    Field("funding_amount", "Förderbetrag in Euro", "1500"),
-    Field("summary", "Kurzbeschreibung", "Jugendliche reparieren Fahrräder."),
-    Field("url", "Adresse der Seite des Projekts", "https://…/projekte/fahrradwerkstatt/"),
+    Field("id", "Kennung {of_project}, zugleich Teil der Adresse seiner Seite"),
+    Field("title", "Titel {of_project}"),
+    Field("site", "Kennung {of_site}"),
+    Field("site_name", "Name {of_site}"),
+    Field("region", "Kennung {of_region}"),
+    Field("year", "Jahr, in dem es begann"),
+    Field("start", "Erster Tag (JJJJ-MM-TT), wenn bekannt"),
+    Field("end", "Letzter Tag (JJJJ-MM-TT), wenn bekannt"),
+    Field("status", "Stand: planned (geplant), running (läuft), completed (abgeschlossen)"),
+    Field("themes", "Kennungen der Themen (in CSV durch ; getrennt)"),
+    Field("format", "Art {of_project}"),
+    Field("target_groups", "Zielgruppen (in CSV durch ; getrennt)"),
+    Field("participants", "Ungefähre Zahl der Teilnehmenden"),
+    Field("partners", "Partnerorganisationen (in CSV durch ; getrennt)"),
+    Field("provider", "Träger oder Antragsteller"),
+    Field("place", "Ort, an dem es stattfindet"),
+    Field("fund", "Kennung des Fonds, aus dem es gefördert wird"),
+    Field("fund_name", "Name des Fonds"),
+    Field("programme_lines", "Kennungen der Programmlinien (in CSV durch ; getrennt)"),
+    Field("funding_source", "Herkunft der Förderung"),
+    Field("funding_amount", "Förderbetrag in Euro"),
+    Field("summary", "Kurzbeschreibung"),
+    Field("url", "Adresse der Seite {of_project}"),
 )
 
 
@@ -88,10 +110,13 @@ def _site_row(site: Site, base: str) -> dict:
         "region_code": site.region.code,
         "phase": site.phase.id,
         "phase_name": site.phase.label,
+        "archived": site.archived,
         "since": site.since,
+        "end": site.end.isoformat() if site.end else None,
         "organisation": site.organisation.name if site.organisation else None,
         "lat": site.lat,
         "lon": site.lon,
+        "area_ha": site.area_ha,
         "residents": site.residents.count if site.residents else None,
         "themes": [t.id for t in site.themes],
         "office_address": ", ".join(office.address.lines) if office else None,
@@ -118,6 +143,11 @@ def _project_row(project: Project, base: str) -> dict:
         "target_groups": list(project.target_groups),
         "participants": project.participants,
         "partners": [p.name for p in project.partners],
+        "provider": project.provider.name if project.provider else None,
+        "place": project.place,
+        "fund": project.fund.id if project.fund else None,
+        "fund_name": project.fund.label if project.fund else None,
+        "programme_lines": [line.id for line in project.programme_lines],
         "funding_source": project.funding_source,
         "funding_amount": project.funding_amount,
         "summary": project.summary,
@@ -185,5 +215,17 @@ def export_files(catalogue: Catalogue, base: str) -> dict[str, str]:
     }
 
 
+def examples(catalogue: Catalogue) -> dict[str, dict]:
+    """The first site's and project's row: the /daten/ page shows them as examples of each field."""
+    return {
+        "sites": _site_row(catalogue.sites[0], "…") if catalogue.sites else {},
+        "projects": _project_row(catalogue.projects[0], "…") if catalogue.projects else {},
+    }
+
+
 # The /daten/ page documents every field; see render.environment.
-TEMPLATE_GLOBALS = {"export_fields": {"sites": SITE_FIELDS, "projects": PROJECT_FIELDS}, "csv_note": CSV_NOTE}
+TEMPLATE_GLOBALS = {
+    "export_fields": {"sites": SITE_FIELDS, "projects": PROJECT_FIELDS},
+    "export_examples": examples,
+    "csv_note": CSV_NOTE,
+}

@@ -13,13 +13,14 @@ import re
 from pathlib import Path
 
 from .fixed_pages import EASY_LANGUAGE_PAGE, RESERVED_SLUGS
-from .geo import programme_area, read_features
+from .geo import MapSource, map_source, programme_area, read_features
 from .ids import ID_PATTERN, make_id
 from .paths import ContentPaths
 from .plausibility import check_plausibility
 from .problems import Problem
 from .reading import Record, RecordSet
 from .validation import did_you_mean
+from .vocabulary import vocabulary
 
 _ID = re.compile(ID_PATTERN)
 
@@ -105,17 +106,19 @@ class _Checker:
             self.add(record, ("period", "end"), f"Ende ({end}) liegt vor dem Beginn ({start})")
 
 
-def _outlines(c: _Checker, records: RecordSet, paths: ContentPaths) -> dict[str, dict] | None:
+def _outlines(c: _Checker, records: RecordSet, source: MapSource | None, paths: ContentPaths) -> dict[str, dict] | None:
     """The region outlines by code, or None (and a problem) when the file is unusable."""
-    if records.regions is None:
+    if records.regions is None or source is None:
         return None
     try:
-        outlines = read_features(paths.geo, paths.geo_key)
+        outlines = read_features(source.path, source.key)
         programme_area(outlines.values())  # every geometry is an outline made of points
         return outlines
+    except FileNotFoundError:
+        c.add(records.programme, ("map", "outlines"), f"Datei nicht gefunden: {paths.display(source.path)}")
     except (OSError, ValueError, KeyError, TypeError, IndexError) as error:
-        c.problems.append(Problem(paths.display(paths.geo), 1, 1, "", f"Umrisse der Regionen nicht lesbar ({error})"))
-        return None
+        c.problems.append(Problem(paths.display(source.path), 1, 1, "", f"Umrisse der Regionen nicht lesbar ({error})"))
+    return None
 
 
 def _legal_rules(c: _Checker, programme: Record) -> None:
@@ -136,18 +139,23 @@ def _legal_rules(c: _Checker, programme: Record) -> None:
 def check_references(records: RecordSet, paths: ContentPaths) -> list[Problem]:
     """Every cross-record problem of the whole tree (image files: see images.checks)."""
     c = _Checker(records, paths)
-    c.file_ids(records.sites, "einen Standort")
-    c.file_ids(records.projects, "ein Projekt")
+    words = vocabulary(records.programme.data if records.programme else None)
+    site_word, region_word, project_word = words["site"], words["region"], words["project"]
+    c.file_ids(records.sites, site_word.a_accusative)
+    c.file_ids(records.projects, project_word.a_accusative)
     c.file_ids(records.stories, "eine Geschichte")
     c.file_ids(records.pages, "eine Seite")
 
     themes = c.list_ids(records.themes)
     regions = c.list_ids(records.regions)
     phases = c.list_ids(records.programme, ("phases",))
+    funds = c.list_ids(records.programme, ("funds",))
+    lines = c.list_ids(records.programme, ("programme_lines",))
     sites = records.ids("site")
     projects = records.ids("project")
 
-    outlines = _outlines(c, records, paths)
+    source = map_source(records.programme.data if records.programme else None, paths.data)
+    outlines = _outlines(c, records, source, paths)
     geo_codes = set(outlines) if outlines is not None else None
     if records.regions is not None and geo_codes is not None:
         for index, region in enumerate(records.regions.data):
@@ -157,7 +165,7 @@ def check_references(records: RecordSet, paths: ContentPaths) -> list[Problem]:
                     (index, "geo"),
                     region.get("geo"),
                     geo_codes,
-                    f"kein Umriss in {paths.display(paths.geo)} für",
+                    f"kein Umriss in {paths.display(source.path)} für",
                 )
     for page in records.pages:
         if page.id in RESERVED_SLUGS:
@@ -183,16 +191,18 @@ def check_references(records: RecordSet, paths: ContentPaths) -> list[Problem]:
                 "Seite in Leichter Sprache fehlt – sie erklärt die Website und das Programm (BITV 2.0); Datei anlegen",
             )
         )
-    for site in records.sites:
-        c.ref(site, ("region",), site.data.get("region"), regions, "unbekannte Region")
-        c.ref(site, ("phase",), site.data.get("phase"), phases, "unbekannte Phase")
-        c.refs(site, "themes", themes, "unbekanntes Thema")
-    for project in records.projects:
-        c.ref(project, ("site",), project.data.get("site"), sites, "unbekannter Standort")
-        c.refs(project, "themes", themes, "unbekanntes Thema")
-        c.period(project, "year")
-    for story in records.stories:
-        c.refs(story, "sites", sites, "unbekannter Standort")
-        c.refs(story, "projects", projects, "unbekanntes Projekt")
-        c.refs(story, "themes", themes, "unbekanntes Thema")
+    for record in records.sites:
+        c.ref(record, ("region",), record.data.get("region"), regions, region_word.adjective("unbekannt"))
+        c.ref(record, ("phase",), record.data.get("phase"), phases, "unbekannte Phase")
+        c.refs(record, "themes", themes, "unbekanntes Thema")
+    for record in records.projects:
+        c.ref(record, ("site",), record.data.get("site"), sites, site_word.adjective("unbekannt"))
+        c.refs(record, "themes", themes, "unbekanntes Thema")
+        c.ref(record, ("fund",), record.data.get("fund"), funds, "unbekannter Fonds")
+        c.refs(record, "programme_lines", lines, "unbekannte Programmlinie")
+        c.period(record, "year")
+    for record in records.stories:
+        c.refs(record, "sites", sites, site_word.adjective("unbekannt"))
+        c.refs(record, "projects", projects, project_word.adjective("unbekannt"))
+        c.refs(record, "themes", themes, "unbekanntes Thema")
     return c.problems + check_plausibility(records, outlines)

@@ -19,6 +19,8 @@ LEGAL_PAGES = (
     ("datenschutz.html", "datenschutz/"),
     ("barrierefreiheit.html", "barrierefreiheit/"),
 )
+# Where the files of content/downloads/ are published (documents of sites, forms of funds).
+DOWNLOADS_URL = "dokumente"
 # content/pages/<this>.md must exist (BITV 2.0 asks for an explanation in Leichte Sprache).
 EASY_LANGUAGE_PAGE = "leichte-sprache"
 
@@ -34,4 +36,5 @@ RESERVED_SLUGS = {
     "feeds",
     "pagefind",
     "404",
+    DOWNLOADS_URL,
 } | {url.split("/")[0] for _, url in EXTRA_PAGES + LEGAL_PAGES}  # karte, suche, daten; impressum, …

@@ -19,6 +19,26 @@ from pathlib import Path
 KM_PER_DEGREE = 111.2
 
 
+@dataclass(frozen=True)
+class MapSource:
+    """Where a programme's outlines are (``map`` in programme.yaml): the file and the code property."""
+
+    path: Path
+    key: str
+
+
+def map_source(programme_data: dict | None, data_folder: Path) -> MapSource | None:
+    """The outlines programme.yaml names, or None when its ``map`` is missing or broken (the schema says so)."""
+    entry = programme_data.get("map") if isinstance(programme_data, dict) else None
+    if (
+        not isinstance(entry, dict)
+        or not isinstance(entry.get("outlines"), str)
+        or not isinstance(entry.get("key"), str)
+    ):
+        return None
+    return MapSource(Path(data_folder) / entry["outlines"], entry["key"])
+
+
 def read_features(geojson: Path, key: str) -> dict[str, dict]:
     """GeoJSON geometry per region code (the feature property *key*), in file order."""
     data = json.loads(Path(geojson).read_text(encoding="utf-8"))

@@ -14,13 +14,6 @@ class ContentPaths:
     root: Path
     data: Path
     content: Path
-    # Region outlines (GeoJSON) and the feature property that regions.yaml's `geo` refers to.
-    geo_file: str = "geo/de-laender.geojson"
-    geo_key: str = "iso_3166_2"
-
-    @property
-    def geo(self) -> Path:
-        return self.data / self.geo_file
 
     @property
     def sites(self) -> Path:
@@ -42,6 +35,10 @@ class ContentPaths:
     def images(self) -> Path:
         return self.content / "images"
 
+    @property
+    def downloads(self) -> Path:
+        return self.content / "downloads"
+
     @classmethod
     def from_settings(cls, settings: dict) -> ContentPaths:
         """The paths of the programme a Pelican run builds (settings with the plugin's defaults applied)."""
@@ -49,8 +46,6 @@ class ContentPaths:
             root=Path.cwd(),
             data=Path(settings["QS_DATA_PATH"]),
             content=Path(settings["PATH"]),
-            geo_file=settings["QS_GEO_FILE"],
-            geo_key=settings["QS_GEO_KEY"],
         )
 
     def display(self, path: Path) -> str:

@@ -177,8 +177,8 @@ class _Rules:
             self.add(
                 project,
                 ("year",),
-                f"das Projekt beginnt {year}, der Standort '{site}' ist aber erst seit {since} dabei – "
-                "Jahr des Projekts oder since des Standorts prüfen",
+                f"das Projekt beginnt {year}, '{site}' ist aber erst seit {since} dabei – "
+                f"year hier oder since in data/sites/{site}.yaml prüfen",
             )
 
     def story_date(self, story: Record) -> None:

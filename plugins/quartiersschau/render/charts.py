@@ -52,10 +52,15 @@ def column_chart(title: str, items: list[tuple[str, int]], *, width: int = 480, 
 
 
 def bar_chart(
-    title: str, items: list[tuple[str, int]], *, width: int = 480, row: int = 26, label_width: int = 190
+    title: str, items: list[tuple[str, int]], *, width: int | None = None, row: int = 26, label_width: int | None = None
 ) -> Chart:
     """Horizontal bars, e.g. projects per theme; long labels fit on the left."""
     peak = max((v for _, v in items), default=0) or 1
+    # Room for the longest label (about 7 units per character at the label size), bars keep theirs.
+    if label_width is None:
+        label_width = min(300, max(120, 7 * max((len(label) for label, _ in items), default=0) + 16))
+    if width is None:
+        width = label_width + 290
     room = width - label_width - 40
     bars = []
     for index, (label, value) in enumerate(items):
@@ -80,9 +85,11 @@ def bar_chart(
 
 def year_chart(catalogue: Catalogue) -> Chart:
     """Projects per year, every year of the programme (gaps shown as empty columns)."""
-    return column_chart("Projekte pro Jahr", [(str(y), n) for y, n in catalogue.projects_per_year])
+    words = catalogue.programme.words
+    return column_chart(f"{words.project.plural} pro Jahr", [(str(y), n) for y, n in catalogue.projects_per_year])
 
 
 def theme_chart(catalogue: Catalogue) -> Chart:
     """Projects per theme, most first."""
-    return bar_chart("Projekte pro Thema", [(t.label, n) for t, n in catalogue.projects_per_theme])
+    words = catalogue.programme.words
+    return bar_chart(f"{words.project.plural} pro Thema", [(t.label, n) for t, n in catalogue.projects_per_theme])

@@ -13,7 +13,8 @@ import segno
 import vobject
 from markupsafe import Markup
 
-from ..catalogue.model import Programme, Site
+from ..catalogue.model import Site
+from ..catalogue.programme import Programme
 
 VCARD_FILE = "{url}buero.vcf"
 
@@ -31,7 +32,6 @@ def vcard(site: Site, programme: Programme, page_url: str) -> str:
         street=office.address.street_line,
         city=office.address.city,
         code=office.address.postcode,
-        country="Deutschland",
     )
     adr.type_param = "WORK"
     if office.phone:

@@ -24,7 +24,6 @@ GLOBALS = {
     "jsonld_place": structured_data.place,
     "jsonld_article": structured_data.article,
     "map_file": maps.MAP_FILE,
-    "map_attribution": maps.ATTRIBUTION,
     "year_chart": charts.year_chart,
     "theme_chart": charts.theme_chart,
 }

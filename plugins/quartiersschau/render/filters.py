@@ -59,6 +59,18 @@ def page_url(output_file: str) -> str:
     return output_file[: -len("index.html")] if output_file.endswith("index.html") else output_file
 
 
+def upper_first(text: str) -> str:
+    """``das QM-Gebiet`` → ``Das QM-Gebiet`` (Jinja's ``capitalize`` would lower the rest)."""
+    return text[:1].upper() + text[1:]
+
+
+def file_size(size: int) -> str:
+    """Sizes as residents read them before a download on a slow connection: ``340 KB``, ``1,2 MB``."""
+    if size < 1000 * 1000:
+        return f"{german_number(max(1, round(size / 1000)))} KB"
+    return f"{german_number(size / 1_000_000, 1)} MB"
+
+
 FILTERS = {
     "seiten_url": page_url,
     "datum": german_date,
@@ -67,4 +79,6 @@ FILTERS = {
     "euro": euro,
     "iso": iso_date,
     "mehrzahl": plural,
+    "gross": upper_first,
+    "dateigroesse": file_size,
 }

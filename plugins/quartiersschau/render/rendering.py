@@ -20,7 +20,6 @@ from ..common.cache import KeyValueCache, content_key
 from ..common.filesystem import files_digest
 from ..common.log import LOG_PREFIX
 from ..common.parallel import map_parallel
-from ..records.paths import ContentPaths
 from .jobs import PageJob
 
 log = logging.getLogger(__name__)
@@ -50,16 +49,16 @@ def _settings_digest(settings: dict) -> str:
     return content_key(json.dumps(plain, sort_keys=True))
 
 
-def build_key(catalogue, settings: dict, theme: str) -> str:
+def build_key(catalogue, settings: dict, theme: str, geometry=None) -> str:
     """Everything that can change a page's HTML, as one hash."""
     templates = [Path(p) for p in settings.get("THEME_TEMPLATES_OVERRIDES", [])] + [Path(theme) / "templates"]
-    geo = ContentPaths.from_settings(settings).geo
     return content_key(
         catalogue.digest,
         files_digest(templates, "*"),
         files_digest([Path(__file__).parents[1]], "*.py"),
         _settings_digest(settings),
-        geo.read_bytes() if geo.is_file() else b"",
+        # The map outlines and their projection, which every map marker depends on.
+        geometry.svg_file() + repr(geometry.boxes) if geometry is not None else "",
     )
 
 
@@ -81,7 +80,7 @@ def render_and_write(generator, writer, jobs: list[PageJob], cache: KeyValueCach
     """Render what is not cached, write every page; returns how many were rendered."""
     global _STATE
     settings = generator.settings
-    key_base = build_key(generator.context["catalogue"], settings, generator.theme)
+    key_base = build_key(generator.context["catalogue"], settings, generator.theme, generator.context.get("qs_map"))
     keys = [content_key(key_base, job.save_as) for job in jobs]
     cached = cache.get_many(keys)
     todo = [i for i, key in enumerate(keys) if key not in cached]

@@ -48,7 +48,7 @@ function start() {
       return pagefind;
     })();
     return loading.catch(() => {
-      status.textContent = "Die Suche konnte nicht geladen werden. Bitte nutzen Sie die Listen der Standorte und Projekte.";
+      status.textContent = "Die Suche konnte nicht geladen werden. Bitte nutzen Sie die Listen im Hauptmenü.";
       return null;
     });
   };
