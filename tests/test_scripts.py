@@ -76,3 +76,27 @@ def test_benchmark_generates_a_valid_programme(tmp_path):
     assert (len(records.sites), len(records.projects), len(records.stories)) == (40, 60, 3)
     words = len(records.projects[0].data["description"].split())
     assert 380 <= words <= 460
+
+
+def test_validate_takes_a_programme_folder():
+    result = run(SCRIPTS / "validate.py", "--programme", "examples/qm-berlin")
+    assert result.returncode == 0, result.stderr
+    assert "44 QM-Gebiete, 67 Projekte" in result.stdout
+    refused = run(SCRIPTS / "validate.py", "--programme", "examples")
+    assert refused.returncode != 0 and "kein Programmordner" in refused.stderr
+
+
+def test_a_new_programme_builds_at_once(tmp_path):
+    from helpers import build_site
+
+    folder = tmp_path / "mein-programm"
+    made = run(SCRIPTS / "new_programme.py", folder, "--name", "Nachbarschaft Plus")
+    assert made.returncode == 0, made.stderr
+    assert run(SCRIPTS / "validate.py", "--programme", folder).returncode == 0
+    result = build_site(folder, tmp_path / "output", tmp_path / "cache", config=str(folder / "pelicanconf.py"))
+    assert result.returncode == 0, result.stderr
+    home = (tmp_path / "output" / "index.html").read_text(encoding="utf-8")
+    assert "Nachbarschaft Plus" in home and ">Quartiere</a>" in home  # the skeleton's own words
+    assert (tmp_path / "output" / "standorte" / "beispielquartier" / "index.html").is_file()
+    again = run(SCRIPTS / "new_programme.py", folder)
+    assert again.returncode != 0 and "nicht leer" in again.stderr
