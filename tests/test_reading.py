@@ -19,7 +19,7 @@ def test_wrong_extension_is_reported(tmp_path):
     (site / "data/sites/hof.yaml").rename(site / "data/sites/hof.yml")
     _, problems = read_records(paths_of(site))
     assert [str(p) for p in problems] == [
-        "data/sites/hof.yml:1:1: (Datei): unerwartete Datei – Datensätze hier enden auf .yaml"
+        "data/sites/hof.yml:1:1: (Datei): unerwartete Datei – Datensätze hier enden auf .yaml – in 'hof.yaml' umbenennen"
     ]
 
 
@@ -30,7 +30,7 @@ def test_unreadable_file_is_reported_not_a_crash(tmp_path, cached):
     cache = KeyValueCache(tmp_path / "cache", "records") if cached else None
     records, problems = read_records(paths_of(site), cache)
     assert [str(p) for p in problems] == [
-        "data/projects/kaputt.yaml:1:1: (Datei): Datei kann nicht gelesen werden: No such file or directory"
+        "data/projects/kaputt.yaml:1:1: (Datei): Datei kann nicht gelesen werden: nicht gefunden (ein Verweis ins Leere?)"
     ]
     assert records.unreadable["project"] == {"kaputt"}
 

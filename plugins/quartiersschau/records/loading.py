@@ -3,11 +3,16 @@
 Records are written by hand, so we refuse what hides mistakes: duplicate keys (YAML
 silently keeps the last), anchors and aliases (a change in one place alters another),
 and any explicit tag such as ``!!python/object`` (code execution in unsafe loaders).
-Dates stay text so that the schema, not PyYAML, decides what a valid date is.
+Dates stay text so that the schema, not PyYAML, decides what a valid date is. Nesting
+deeper than :data:`MAX_DEPTH` is refused before a tree is built (PyYAML builds it by
+recursion), and so are values no output can carry: refused characters written as escapes
+(``"\\u202e"``), numbers that are not finite (``.nan``) or too long to be one. Every
+error, also one without a position from PyYAML, becomes a :class:`Problem`.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,9 +20,18 @@ from typing import Any
 
 import yaml
 
+from .characters import REFUSED, describe, shown
 from .problems import Problem, field_name
+from .syntax import syntax_problem
+from .text import markdown_problems, read_text
+
+# Records nest a few levels (programme → legal → accessibility → limitations → entry).
+MAX_DEPTH = 20
+# Longer digit strings are no counts, years or amounts (Python refuses ints past 4300 digits).
+_MAX_INT_LENGTH = 30
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_C_LOADER = _BaseLoader is not yaml.SafeLoader
 
 _CORE = "tag:yaml.org,2002:"
 ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
@@ -31,22 +45,6 @@ RecordLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != _CORE + "timestamp"]
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
-
-# Common PyYAML syntax messages, said in German with what to do.
-_SYNTAX_HINTS = [
-    ("found character '\\t'", "Tabulator gefunden – in YAML nur Leerzeichen zum Einrücken verwenden"),
-    (
-        "mapping values are not allowed",
-        "Doppelpunkt an unerwarteter Stelle – Text mit ':' in Anführungszeichen setzen oder die Einrückung prüfen",
-    ),
-    ("could not find expected ':'", "Doppelpunkt nach dem Feldnamen fehlt"),
-    ("did not find expected key", "Einrückung prüfen: ein Feld steht nicht auf der erwarteten Ebene"),
-    ("did not find expected '-' indicator", "Einrückung der Liste prüfen"),
-    ("found unexpected end of stream", "Anführungszeichen oder Klammer nicht geschlossen"),
-    ("while scanning a quoted scalar", "Anführungszeichen nicht geschlossen"),
-    ("found undefined alias", "Verweise (*name) sind nicht erlaubt"),
-    ("expected a single document", "nur ein YAML-Dokument pro Datei (kein zweites '---')"),
-]
 
 
 @dataclass(frozen=True)
@@ -76,15 +74,15 @@ class LoadedDocument:
         return Problem(self.source, line, column, field_name(path), message)
 
 
-def _syntax_message(error: yaml.MarkedYAMLError, source_text: str) -> str:
-    text = f"{error.context or ''} {error.problem or ''}"
-    mark = error.problem_mark
-    if mark is not None and 0 <= mark.index < len(source_text) and source_text[mark.index] == "\t":
-        text += " found character '\\t'"
-    for needle, german in _SYNTAX_HINTS:
-        if needle in text:
-            return f"YAML-Syntaxfehler: {german}"
-    return f"YAML-Syntaxfehler: {(error.problem or error.context or 'unbekannt').strip()}"
+def _finite(value: str) -> bool:
+    """Whether a YAML float is a finite number (``.nan``, ``.inf`` and ``1e999`` are not)."""
+    text = value.replace("_", "").lower()
+    if ":" in text:
+        return True  # YAML 1.1 sexagesimal (1:30.5): finite by construction
+    try:
+        return math.isfinite(float(text.replace(".inf", "inf").replace(".nan", "nan")))
+    except ValueError:
+        return True
 
 
 class _Walker:
@@ -122,6 +120,25 @@ class _Walker:
                 self.walk(item, path + (index,))
         else:
             self.raw[path] = node.value
+            self._check_scalar(node, path)
+
+    def _check_scalar(self, node, path: tuple) -> None:
+        """Values that parse but that no page, feed or file can carry."""
+        refused = REFUSED.search(node.value)
+        if refused:
+            self._refuse(node.start_mark, path, describe(refused.group()))
+        elif node.tag == _CORE + "float" and not _finite(node.value):
+            self._refuse(
+                node.start_mark,
+                path,
+                f"'{shown(node.value)}' ist keine endliche Zahl – Zahl angeben oder Text in Anführungszeichen setzen",
+            )
+        elif node.tag == _CORE + "int" and len(node.value) > _MAX_INT_LENGTH:
+            self._refuse(
+                node.start_mark,
+                path,
+                f"Zahl mit {len(node.value)} Stellen ist zu lang – ist es ein Text, in Anführungszeichen setzen",
+            )
 
     def _walk_mapping(self, node, path: tuple) -> None:
         seen_keys: dict[str, tuple[int, int]] = {}
@@ -131,14 +148,20 @@ class _Walker:
                     key_node.start_mark, path, "Zusammenführen mit '<<' ist nicht erlaubt – Felder ausschreiben"
                 )
                 continue
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _CORE + "str":
+            if not isinstance(key_node, yaml.ScalarNode):
+                what = "eine Liste" if isinstance(key_node, yaml.SequenceNode) else "eine Gruppe von Feldern"
+                self._refuse(key_node.start_mark, path, f"Feldname muss ein einfacher Text sein, gefunden wurde {what}")
+                continue
+            if key_node.tag != _CORE + "str":
                 self._refuse(
-                    key_node.start_mark,
-                    path,
-                    f"Feldname '{getattr(key_node, 'value', '?')}' muss ein einfacher Text sein",
+                    key_node.start_mark, path, f"Feldname '{shown(key_node.value)}' muss ein einfacher Text sein"
                 )
                 continue
             key = key_node.value
+            refused = REFUSED.search(key)
+            if refused:
+                self._refuse(key_node.start_mark, path, f"im Feldnamen: {describe(refused.group())}")
+                continue
             if key in seen_keys:
                 first_line = seen_keys[key][0]
                 self._refuse(
@@ -152,16 +175,27 @@ class _Walker:
             self.walk(value_node, path + (key,))
 
 
-def _anchor_problems(text: str, source: str, line_offset: int) -> list[Problem]:
-    """Find anchors (``&a``) and aliases (``*a``); only scanned when the text could hold one."""
-    if "&" not in text and "*" not in text:
-        return []
-    problems = []
+def _event_problems(text: str, source: str, line_offset: int) -> tuple[list[Problem], bool]:
+    """Anchors, aliases and too deep nesting, from one pass over the parser's events.
+
+    The second value is True when the nesting is too deep: then no tree may be built.
+    The pass stops there, so even a million opening brackets cost next to nothing.
+    """
+    problems: list[Problem] = []
+    depth = 0
+    events = yaml.parse(text, Loader=RecordLoader)
     try:
-        for event in yaml.parse(text, Loader=RecordLoader):
-            anchor = getattr(event, "anchor", None)
-            if isinstance(event, yaml.AliasEvent) or anchor:
-                mark = event.start_mark
+        for event in events:
+            mark = event.start_mark
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    message = f"zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen) – Einrückung und Klammern prüfen"
+                    problems.append(Problem(source, mark.line + 1 + line_offset, mark.column + 1, "", message))
+                    return problems, True
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 problems.append(
                     Problem(
                         source,
@@ -172,56 +206,45 @@ def _anchor_problems(text: str, source: str, line_offset: int) -> list[Problem]:
                     )
                 )
     except yaml.YAMLError:
-        return []  # the composer reports the syntax error
-    return problems
+        pass  # the composer reports the syntax error
+    finally:
+        events.close()
+    return problems, False
 
 
-def load_yaml(text: str, source: str, line_offset: int = 0) -> tuple[LoadedDocument | None, list[Problem]]:
-    """Parse one YAML document. Returns the document (or None) and every problem found."""
-    problems = _anchor_problems(text, source, line_offset)
+def load_yaml(
+    text: str, source: str, line_offset: int = 0, *, empty: str = "Datei ist leer"
+) -> tuple[LoadedDocument | None, list[Problem]]:
+    """Parse one YAML document. Returns the document (or None) and every problem found.
+
+    *empty* is the message for a document without any value (only comments, or nothing).
+    """
+    problems, too_deep = _event_problems(text, source, line_offset)
+    if too_deep:
+        return None, problems
     loader = RecordLoader(text)
     try:
         try:
             node = loader.get_single_node()
-        except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            line, column = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
-            return None, problems + [Problem(source, line, column, "", _syntax_message(error, text))]
+        except (yaml.YAMLError, RecursionError) as error:
+            return None, problems + [syntax_problem(error, text, source, line_offset, byte_offsets=_C_LOADER)]
         if node is None:
-            return None, problems + [Problem(source, 1 + line_offset, 1, "", "Datei ist leer")]
+            return None, problems + [Problem(source, 1 + line_offset, 1, "", empty)]
         walker = _Walker(source, line_offset)
         walker.walk(node)
         problems += walker.problems
         if problems:
             return None, problems
-        data = loader.construct_document(node)
+        try:
+            data = loader.construct_document(node)
+        except (yaml.YAMLError, ValueError, OverflowError, RecursionError):
+            line, column = walker.positions.get((), (1 + line_offset, 1))
+            message = "Werte der Datei können nicht gelesen werden – Zahlen und Texte prüfen"
+            return None, [Problem(source, line, column, "", message)]
     finally:
         loader.dispose()
     doc = LoadedDocument(source, data, walker.positions, walker.key_positions, walker.raw)
     return doc, []
-
-
-def read_bytes(path: Path, source: str) -> tuple[bytes | None, list[Problem]]:
-    try:
-        return path.read_bytes(), []
-    except OSError as error:
-        return None, [Problem(source, 1, 1, "", f"Datei kann nicht gelesen werden: {error.strerror}")]
-
-
-def decode_text(raw: bytes, source: str) -> tuple[str | None, list[Problem]]:
-    """A file's bytes as UTF-8 text (a leading byte-order mark is dropped)."""
-    try:
-        return raw.decode("utf-8-sig"), []
-    except UnicodeDecodeError as error:
-        return None, [
-            Problem(source, 1, 1, "", f"Datei ist nicht UTF-8-kodiert (Byte {error.start}) – als UTF-8 speichern")
-        ]
-
-
-def read_text(path: Path, source: str) -> tuple[str | None, list[Problem]]:
-    """Read a file as UTF-8 text."""
-    raw, problems = read_bytes(path, source)
-    return (None, problems) if raw is None else decode_text(raw, source)
 
 
 def load_file(path: Path, source: str) -> tuple[LoadedDocument | None, list[Problem]]:
@@ -233,6 +256,7 @@ def load_file(path: Path, source: str) -> tuple[LoadedDocument | None, list[Prob
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$\n?", re.S | re.M)
+_OPENING = re.compile(r"---[ \t]*\r?\n")
 
 
 @dataclass(frozen=True)
@@ -245,17 +269,24 @@ class FrontMatterDocument:
 
 
 def load_front_matter(text: str, source: str) -> tuple[FrontMatterDocument | None, list[Problem]]:
-    """Split ``---`` YAML front matter from a Markdown body and parse it with positions."""
+    """Split ``---`` YAML front matter from a Markdown body and parse it with positions.
+
+    With a document, the problems are those of the body (nested too deep); without one,
+    those of the header.
+    """
     match = _FRONT_MATTER.match(text)
     if not match:
-        return None, [
-            Problem(
-                source, 1, 1, "", "Kopfbereich fehlt: die Datei muss mit '---', den Feldern und wieder '---' beginnen"
-            )
-        ]
+        message = "Kopfbereich fehlt: die Datei muss mit '---', den Feldern und wieder '---' beginnen"
+        if _OPENING.match(text):
+            message += " – nach den Feldern fehlt die Zeile mit '---'"
+        elif text.lstrip().startswith("---"):
+            message += " – vor dem ersten '---' darf nichts stehen, auch keine Leerzeile"
+        return None, [Problem(source, 1, 1, "", message)]
     header_text = match.group(1)
-    doc, problems = load_yaml(header_text, source, line_offset=1)
+    empty = "Kopfbereich ist leer – zwischen die beiden '---' gehören die Felder (title, date …)"
+    doc, problems = load_yaml(header_text, source, line_offset=1, empty=empty)
     if doc is None:
         return None, problems
     body_line = text.count("\n", 0, match.end()) + 1
-    return FrontMatterDocument(doc, text[match.end() :], body_line), []
+    body = text[match.end() :]
+    return FrontMatterDocument(doc, body, body_line), markdown_problems(body, source, body_line)

@@ -8,10 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .characters import neutralise
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One mistake in one file, printed as ``path:line:column: field: message``."""
+    """One mistake in one file, printed as ``path:line:column: field: message``.
+
+    Printed with control and bidirectional characters neutralised (``<U+202E>``), so a
+    file name or a quoted value can neither reverse nor break the line it stands in.
+    """
 
     path: str
     line: int
@@ -21,7 +27,7 @@ class Problem:
 
     def __str__(self) -> str:
         field = self.field or "(Datei)"
-        return f"{self.path}:{self.line}:{self.column}: {field}: {self.message}"
+        return neutralise(f"{self.path}:{self.line}:{self.column}: {field}: {self.message}")
 
 
 class ContentError(Exception):

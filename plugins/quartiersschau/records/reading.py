@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..common.cache import KeyValueCache, content_key
-from .loading import LoadedDocument, decode_text, load_front_matter, load_yaml, read_bytes
+from .folders import folder_files
+from .loading import LoadedDocument, load_front_matter, load_yaml
 from .paths import ContentPaths
 from .problems import Problem
-from .validation import schema_problems
+from .text import decode_text, read_bytes
+from .validation import schema_for, schema_problems
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,13 @@ class Record:
         return self.doc.problem(path, message, key=key)
 
 
+class _EveryId(frozenset):
+    """The ids of a folder that could not be listed: any id may be in it, so none is unknown."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
 @dataclass
 class RecordSet:
     """All records of a site, as read from disk (not yet linked)."""
@@ -54,9 +63,16 @@ class RecordSet:
     # Ids of files that could not be parsed, by kind: references to them are not
     # reported as unknown, because the file's own problem is already reported.
     unreadable: dict[str, set[str]] = field(default_factory=dict)
+    # Kinds whose folder is there but could not be listed (a file, no permission).
+    unlisted: set[str] = field(default_factory=set)
 
     def ids(self, kind: str) -> set[str]:
-        """Ids of one folder kind ("site", "project", "story", "page"), readable or not."""
+        """Ids of one folder kind ("site", "project", "story", "page"), readable or not.
+
+        For a folder that could not be listed, a set that contains every id.
+        """
+        if kind in self.unlisted:
+            return _EveryId()
         records = {"site": self.sites, "project": self.projects, "story": self.stories, "page": self.pages}[kind]
         return {r.id for r in records} | self.unreadable.get(kind, set())
 
@@ -91,6 +107,23 @@ def record_images(record: Record) -> Iterator[tuple[tuple, object]]:
 
 _YAML_SUFFIXES = {".yaml"}
 _MARKDOWN_SUFFIXES = {".md"}
+_SHAPES = {"object": dict, "array": list}
+# Where other records look up ids: a broken list cannot say which ids exist, so a file
+# with one is not used at all (its own problems are reported; references are not checked).
+_ID_LISTS = {"themes": (), "regions": (), "programme": ("phases",)}
+
+
+def _usable(data, kind: str) -> bool:
+    """Whether *data* has the shape of its kind at the top, and a sound id list where others look ids up."""
+    shape = _SHAPES.get(schema_for(kind).get("type"))
+    if shape is not None and not isinstance(data, shape):
+        return False
+    if kind not in _ID_LISTS:
+        return True
+    items = data
+    for part in _ID_LISTS[kind]:
+        items = items.get(part)
+    return isinstance(items, list) and all(isinstance(i, dict) and isinstance(i.get("id"), str) for i in items)
 
 
 def _read_yaml_record(path: Path, raw: bytes, kind: str, paths: ContentPaths) -> tuple[Record | None, list[Problem]]:
@@ -102,6 +135,8 @@ def _read_yaml_record(path: Path, raw: bytes, kind: str, paths: ContentPaths) ->
     if doc is None:
         return None, problems
     problems = schema_problems(doc, kind)
+    if not _usable(doc.data, kind):
+        return None, problems
     record = Record(kind, path.stem, source, doc, hashlib.sha256(raw).hexdigest())
     return record, problems
 
@@ -116,7 +151,9 @@ def _read_markdown_record(
     parsed, problems = load_front_matter(text, source)
     if parsed is None:
         return None, problems
-    problems = schema_problems(parsed.header, kind)
+    problems += schema_problems(parsed.header, kind)
+    if not _usable(parsed.header.data, kind):
+        return None, problems
     if not parsed.body.strip():
         problems.append(Problem(source, parsed.body_line, 1, "", "Text fehlt: unter dem Kopfbereich steht nichts"))
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -124,30 +161,12 @@ def _read_markdown_record(
     return record, problems
 
 
-def _folder_files(folder: Path, suffixes: set[str], paths: ContentPaths) -> tuple[list[Path], list[Problem]]:
-    files, problems = [], []
-    if not folder.is_dir():
-        return files, problems
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.is_dir():
-            continue
-        if path.suffix not in suffixes:
-            wanted = " oder ".join(sorted(suffixes))
-            problems.append(
-                Problem(paths.display(path), 1, 1, "", f"unerwartete Datei – Datensätze hier enden auf {wanted}")
-            )
-            continue
-        files.append(path)
-    return files, problems
-
-
 @functools.cache
 def _code_version() -> str:
     """Parsing and checking depend on this code and the schemas: a change invalidates cached results."""
     here = Path(__file__).parent
-    files = [here / n for n in ("loading.py", "validation.py", "reading.py")] + sorted(
-        (here / "schemas").glob("*.json")
-    )
+    modules = ("characters.py", "text.py", "syntax.py", "loading.py", "validation.py", "reading.py")
+    files = [here / n for n in modules] + sorted((here / "schemas").glob("*.json"))
     return content_key(*(f.read_bytes() for f in files))
 
 
@@ -193,6 +212,10 @@ def read_records(paths: ContentPaths, cache: KeyValueCache | None = None) -> tup
         path = paths.data / f"{name}.yaml"
         if path.is_file():
             jobs.append((name, path, _read_yaml_record))
+        elif path.exists():
+            problems.append(
+                Problem(paths.display(path), 1, 1, "", "ist keine Datei – hier muss eine YAML-Datei stehen")
+            )
         else:
             problems.append(Problem(paths.display(path), 1, 1, "", "Datei fehlt – sie ist für jede Website nötig"))
     for folder, kind, suffixes, reader in (
@@ -201,9 +224,11 @@ def read_records(paths: ContentPaths, cache: KeyValueCache | None = None) -> tup
         (paths.stories, "story", _MARKDOWN_SUFFIXES, _read_markdown_record),
         (paths.pages, "page", _MARKDOWN_SUFFIXES, _read_markdown_record),
     ):
-        files, found = _folder_files(folder, suffixes, paths)
+        files, found = folder_files(folder, suffixes, paths)
         problems += found
-        jobs += [(kind, path, reader) for path in files]
+        if files is None:
+            records.unlisted.add(kind)
+        jobs += [(kind, path, reader) for path in files or []]
         records.unreadable[kind] = set()
     lists = {"site": records.sites, "project": records.projects, "story": records.stories, "page": records.pages}
     for (kind, path, _), (record, found) in zip(jobs, _read_all(jobs, paths, cache), strict=True):

@@ -18,6 +18,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from .characters import shown
 from .loading import LoadedDocument
 from .problems import Problem
 
@@ -34,6 +35,11 @@ _TYPE_NAMES = {
     "null": "leerer Wert",
 }
 _MESSAGE_OVERRIDES = {"pattern", "format", "const", "not", "required"}
+# What a whole file of the wrong shape should look like (a list where fields belong, …).
+_SHAPE_HINTS = {
+    "object": "jede Zeile 'feld: Wert', ohne '-' davor",
+    "array": "jeder Eintrag beginnt mit '- ' in einer eigenen Zeile",
+}
 
 
 def did_you_mean(value: object, candidates) -> str:
@@ -70,10 +76,9 @@ def _found(instance: object, raw: str | None) -> str:
     if isinstance(instance, bool):
         return f"{str(instance).lower()} (Ja/Nein-Wert)"
     if isinstance(instance, int | float):
-        shown = raw if raw is not None else instance
-        return f"die Zahl {shown}"
+        return f"die Zahl {shown(raw if raw is not None else instance)}"
     if isinstance(instance, str):
-        return f"der Text '{instance}'"
+        return f"der Text '{shown(instance)}'"
     if isinstance(instance, list):
         return "eine Liste"
     return "eine Gruppe von Feldern"
@@ -85,8 +90,10 @@ def _type_message(error, raw: str | None) -> str:
     wanted = " oder ".join(_TYPE_NAMES.get(n, n) for n in names)
     message = f"erwartet {wanted}, gefunden wurde {_found(error.instance, raw)}"
     hint = error.schema.get("x-hint")
+    if not hint and not error.absolute_path and isinstance(expected, str):
+        hint = _SHAPE_HINTS.get(expected)
     if not hint and "string" in names and raw is not None and not isinstance(error.instance, str | type(None)):
-        hint = f'Wert in Anführungszeichen setzen: "{raw}"'
+        hint = f'Wert in Anführungszeichen setzen: "{shown(raw)}"'
     if hint:
         message += f" – {hint}"
     return message
@@ -110,7 +117,7 @@ def _additional_problems(doc: LoadedDocument, error, path: tuple) -> list[Proble
     for key in error.instance:
         if key not in known:
             suggestion = did_you_mean(key, known)
-            message = f"unbekanntes Feld '{key}'{suggestion}"
+            message = f"unbekanntes Feld '{shown(key)}'{suggestion}"
             if not suggestion:
                 message += f" – erlaubt sind: {', '.join(sorted(known))}"
             problems.append(doc.problem(path + (key,), message, key=True))
@@ -126,9 +133,8 @@ def _message(error, raw: str | None) -> str:
         return _type_message(error, raw)
     if kind == "enum":
         allowed = ", ".join(str(v) for v in value)
-        return (
-            f"unzulässiger Wert '{error.instance}'{did_you_mean(error.instance, map(str, value))} – erlaubt: {allowed}"
-        )
+        suggestion = did_you_mean(error.instance, map(str, value))
+        return f"unzulässiger Wert '{shown(error.instance)}'{suggestion} – erlaubt: {allowed}"
     if kind == "const":
         return f"muss {json.dumps(value)} sein"
     if kind in ("minLength", "pattern") and isinstance(error.instance, str) and not error.instance.strip():
@@ -137,15 +143,21 @@ def _message(error, raw: str | None) -> str:
         return f"zu lang: {len(error.instance)} Zeichen, erlaubt sind höchstens {value} – kürzer fassen"
     if kind == "minimum":
         return f"muss mindestens {value} sein"
+    if kind == "exclusiveMinimum":
+        return f"muss größer als {value} sein"
     if kind == "maximum":
         return f"darf höchstens {value} sein"
     if kind == "minItems":
         return "Liste darf nicht leer sein" if value == 1 else f"mindestens {value} Einträge nötig"
+    if kind == "maxItems":
+        return f"höchstens {value} Einträge erlaubt"
     if kind == "uniqueItems":
         return "ein Eintrag steht doppelt in der Liste"
+    if kind == "minProperties":
+        return "darf nicht leer sein – mindestens ein Feld angeben"
     if kind in ("pattern", "format"):
         return "hat nicht die erwartete Form"
-    return f"ungültig ({error.message})"
+    return f"ungültiger Wert (Regel '{kind}' des Schemas) – Beschreibung des Felds prüfen"
 
 
 def schema_problems(doc: LoadedDocument, kind: str) -> list[Problem]:
