@@ -15,7 +15,7 @@ PORT ?= 8000
 # The programme to build: a folder with pelicanconf.py, data/ and content/ (default: the demo at the top).
 PROGRAMME ?= .
 
-.PHONY: html publish serve devserver test lint format validate new-site new-project new-story new-programme bench bench-images golden clean system-packages
+.PHONY: html publish serve devserver test lint format validate new-site new-project new-story new-event new-call new-programme bench bench-images golden clean system-packages
 
 # Building the site needs only the runtime requirements; test, lint and format add the
 # test tools (requirements-dev.txt, which includes requirements.txt).
@@ -56,6 +56,12 @@ new-site: $(RUNTIME_STAMP)
 
 new-project: $(RUNTIME_STAMP)
 	$(BIN)/python scripts/new_record.py project --title "$(TITLE)" --site "$(SITE)" --root $(PROGRAMME)
+
+new-event: $(RUNTIME_STAMP)
+	$(BIN)/python scripts/new_record.py event --title "$(TITLE)" --site "$(SITE)" --root $(PROGRAMME)
+
+new-call: $(RUNTIME_STAMP)
+	$(BIN)/python scripts/new_record.py call --title "$(TITLE)" --root $(PROGRAMME)
 
 new-programme: $(RUNTIME_STAMP)
 	$(BIN)/python scripts/new_programme.py "$(DIR)" --name "$(NAME)"

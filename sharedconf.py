@@ -31,6 +31,8 @@ PAGE_PATHS = ["pages"]
 # Originals in content/images are never copied; the image pipeline writes derivatives.
 STATIC_PATHS = []
 READERS = {"html": None, "htm": None, "rst": None}
+# Hidden files (".DS_Store", an editor's ".#fest.md") are never content.
+IGNORE_FILES = [".*"]
 SLUGIFY_SOURCE = "basename"
 
 ARTICLE_URL = "geschichten/{slug}/"

@@ -104,9 +104,42 @@ Text folgt. Zwischenüberschriften mit ## beginnen.
 """
 
 
+def _first_of(data: Path, key: str, fallback: str) -> str:
+    try:
+        return _first_id(data / "programme.yaml", key)
+    except (LookupError, TypeError, OSError):
+        return fallback
+
+
+def event_text(title: str, site: str, data: Path) -> str:
+    next_week = TODAY + dt.timedelta(days=7)
+    sites = f"sites:\n  - {site}\n" if site else ""
+    return f"""# Termin: {title}
+# Felder und Erklärungen: plugins/quartiersschau/records/schemas/event.schema.json
+title: {_quote(title)}
+kind: {_first_of(data, "event_kinds", "sitzung")}  # TODO: Kennung aus event_kinds in data/programme.yaml
+date: "{next_week.isoformat()}"
+start_time: "18:00"
+end_time: "20:00"
+{sites}summary: "Kurzbeschreibung folgt."  # TODO: ein bis zwei Sätze
+"""
+
+
+def call_text(title: str, data: Path) -> str:
+    return f"""# Aufruf: {title}
+# Felder und Erklärungen: plugins/quartiersschau/records/schemas/call.schema.json
+title: {_quote(title)}
+fund: {_first_of(data, "funds", "fonds")}  # TODO: Kennung aus funds in data/programme.yaml
+opens: "{TODAY.isoformat()}"
+deadline: "{(TODAY + dt.timedelta(days=42)).isoformat()}"
+summary: "Was gesucht wird, folgt."  # TODO: ein bis zwei Sätze
+how_to_apply: "Im Vor-Ort-Büro."  # TODO: wie man sich bewirbt
+"""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Legt einen neuen, gültigen Datensatz an.")
-    parser.add_argument("kind", choices=["site", "project", "story"])
+    parser.add_argument("kind", choices=["site", "project", "story", "event", "call"])
     parser.add_argument("--title", default="")
     parser.add_argument("--site", default="", help="Kennung des Standorts (nur für Projekte)")
     parser.add_argument("--root", default=str(ROOT), help="Projektordner (Standard: dieser)")
@@ -122,6 +155,10 @@ def main(argv: list[str] | None = None) -> int:
     elif args.kind == "project":
         site = _ask("Standort (Kennung)", args.site)
         path, text = data / "projects" / f"{record_id}.yaml", project_text(title, site, data)
+    elif args.kind == "event":
+        path, text = data / "events" / f"{record_id}.yaml", event_text(title, args.site, data)
+    elif args.kind == "call":
+        path, text = data / "calls" / f"{record_id}.yaml", call_text(title, data)
     else:
         path, text = root / "content" / "stories" / f"{record_id}.md", story_text(title)
     if path.exists():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import subprocess
@@ -23,6 +24,8 @@ MARKER = 'data-qs-theme="quartiersschau"'
 # A <script> that is neither a JSON-LD data block nor an external file: forbidden by the CSP.
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*(?:application/ld\+json|src=))")
 GOLDEN = ROOT / "tests" / "golden"
+# The build date of every test build: 1 December 2026, 10:00 in Berlin (SOURCE_DATE_EPOCH).
+BUILD_EPOCH = "1796115600"
 
 sys.path.insert(0, str(ROOT / "plugins"))
 
@@ -92,6 +95,9 @@ def build_site(
         f'CACHE_PATH="{cache}"',
         *settings,
     ]
+    # Every test build happens "on" the same day, so upcoming and past dates do not depend on the calendar.
+    env = {**(os.environ if env is None else env)}
+    env.setdefault("SOURCE_DATE_EPOCH", BUILD_EPOCH)
     return subprocess.run(cmd, cwd=cwd or site, capture_output=True, text=True, timeout=900, env=env)
 
 

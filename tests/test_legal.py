@@ -25,7 +25,9 @@ def test_missing_enforcement_body_is_a_validation_error(tmp_path):
     site = fixture_copy(tmp_path)
     programme = site / "data/programme.yaml"
     text = programme.read_text(encoding="utf-8")
-    programme.write_text(text[: text.index("    enforcement:")], encoding="utf-8")
+    start = text.index("    enforcement:")
+    end = text.index("funds:", start)  # the enforcement block ends the legal section
+    programme.write_text(text[:start] + text[end:], encoding="utf-8")
     assert problems(site) == ["data/programme.yaml:63:5: legal.accessibility.enforcement: Pflichtfeld fehlt"]
 
 

@@ -20,7 +20,7 @@ THEME = ROOT / "theme"
 # "standorte/" are addresses (configurable with QS_URLS), not words a page shows.
 WORDS = re.compile(
     r"JMD|Jugendmigrationsdienst|Quartiersmanagement|QM-Gebiet|Mikroprojekt|Standort|Bundesl[aä]nd|Bezirk"
-    r"|Deutschland|Berlin|Bayern|Saarland|Neukölln|BKG|GeoBasis|Servicestelle"
+    r"|Deutschland|(?<!Europe/)Berlin|Bayern|Saarland|Neukölln|BKG|GeoBasis|Servicestelle"
 )
 
 

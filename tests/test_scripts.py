@@ -39,6 +39,8 @@ def test_scaffolded_records_are_valid(tmp_path):
         ("site", "--title", "Gießen – Nördliche Weststadt"),
         ("project", "--title", "Straßenfest für alle", "--site", "giessen-noerdliche-weststadt"),
         ("story", "--title", "Ein Sommer im Quartier"),
+        ("event", "--title", "Fest im Hof", "--site", "hof"),
+        ("call", "--title", "Ideen für 2028"),
     ):
         result = run(SCRIPTS / "new_record.py", *args, "--root", site)
         assert result.returncode == 0, result.stderr
@@ -46,6 +48,8 @@ def test_scaffolded_records_are_valid(tmp_path):
     project = yaml.safe_load((site / "data/projects/strassenfest-fuer-alle.yaml").read_text(encoding="utf-8"))
     assert project["site"] == "giessen-noerdliche-weststadt" and project["title"] == "Straßenfest für alle"
     assert "status: draft" in (site / "content/stories/ein-sommer-im-quartier.md").read_text(encoding="utf-8")
+    assert yaml.safe_load((site / "data/events/fest-im-hof.yaml").read_text(encoding="utf-8"))["sites"] == ["hof"]
+    assert (site / "data/calls/ideen-fuer-2028.yaml").is_file()
     result = run(SCRIPTS / "validate.py", "--data", site / "data", "--content", site / "content", cwd=site)
     assert result.returncode == 0, result.stderr
 

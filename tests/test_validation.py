@@ -44,7 +44,7 @@ def test_unknown_field_suggests_the_close_one():
 def test_unknown_field_without_close_match_lists_the_allowed_ones():
     (message,) = check(SITE + "farbe: blau\n")
     assert message.startswith(
-        "data/site.yaml:11:1: farbe: unbekanntes Feld 'farbe' – erlaubt sind: area_ha, city, contacts,"
+        "data/site.yaml:11:1: farbe: unbekanntes Feld 'farbe' – erlaubt sind: area_ha, city, committees, contacts,"
     )
 
 

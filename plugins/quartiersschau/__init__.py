@@ -11,15 +11,17 @@ Pelican's signals hold weak references.
 from __future__ import annotations
 
 from pelican import signals
+from pelican.generators import PagesGenerator
 
 from .generator import QuartiersschauGenerator
-from .publish import feeds, open_data, staging
+from .publish import calendar, feeds, open_data, staging
 from .reader import FrontMatterMarkdownReader
+from .records.fixed_pages import PARTICIPATION_PAGE
 from .render.environment import configure_environment
 from .settings import apply_defaults, lock_build_folders
 
 # Links to files of the publish stage that the templates put into pages.
-_PUBLISHED_FILE_LINKS = {**feeds.TEMPLATE_GLOBALS, **open_data.TEMPLATE_GLOBALS}
+_PUBLISHED_FILE_LINKS = {**feeds.TEMPLATE_GLOBALS, **open_data.TEMPLATE_GLOBALS, **calendar.TEMPLATE_GLOBALS}
 
 _run = {"output": ""}
 
@@ -48,6 +50,14 @@ def on_content_written(path, context=None) -> None:
     staging.page_written(path, _run["output"])
 
 
+def on_all_generators_finalized(generators) -> None:
+    """The Markdown page ``mitmachen`` is the introduction of the page the plugin makes there: Pelican must not write it."""
+    for generator in generators:
+        if isinstance(generator, PagesGenerator):
+            generator.pages = [p for p in generator.pages if p.slug != PARTICIPATION_PAGE]
+            generator.hidden_pages = [p for p in generator.hidden_pages if p.slug != PARTICIPATION_PAGE]
+
+
 def on_finalized(pelican) -> None:
     staging.finish_run(pelican)
 
@@ -58,4 +68,5 @@ def register() -> None:
     signals.get_generators.connect(on_get_generators)
     signals.generator_init.connect(on_generator_init)
     signals.content_written.connect(on_content_written)
+    signals.all_generators_finalized.connect(on_all_generators_finalized)
     signals.finalized.connect(on_finalized)

@@ -18,13 +18,16 @@ from pelican.generators import Generator
 from .catalogue.builder import build_catalogue
 from .check import check_content, download_sizes
 from .common.cache import KeyValueCache
+from .common.clock import build_now
 from .common.filesystem import link_or_copy
 from .common.log import LOG_PREFIX
 from .common.refusal import BuildRefused, refuse
 from .images.pipeline import ImagePipeline, image_sources
+from .publish.calendar import calendar_files
 from .publish.feeds import write_feeds
 from .publish.open_data import FOLDER as EXPORT_FOLDER
 from .publish.open_data import export_files
+from .publish.participation_data import participation_files
 from .records.characters import neutralise
 from .records.downloads import download_files
 from .records.fixed_pages import DOWNLOADS_URL
@@ -81,6 +84,7 @@ class QuartiersschauGenerator(Generator):
                 markdown_renderer(self.settings),
                 renditions=renditions,
                 download_sizes=download_sizes(records, paths),
+                now=build_now(),
                 **_story_and_page_urls(self.settings),
             )
         except ContentError as error:
@@ -108,6 +112,8 @@ class QuartiersschauGenerator(Generator):
         files = {MAP_FILE: self.geometry.svg_file()}
         write_feeds(catalogue, base, files.__setitem__)
         files.update({f"{EXPORT_FOLDER}/{name}": text for name, text in export_files(catalogue, base).items()})
+        files.update({f"{EXPORT_FOLDER}/{name}": text for name, text in participation_files(catalogue, base).items()})
+        files.update(calendar_files(catalogue, base))
         for site in catalogue.sites:
             if site.office:
                 files[VCARD_FILE.format(url=site.url)] = vcard(site, catalogue.programme, f"{base}/{site.url}")

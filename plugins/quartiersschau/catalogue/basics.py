@@ -33,6 +33,7 @@ class Link:
     label: str
     url: str
 
+
 @dataclass(frozen=True)
 class Organisation:
     name: str
@@ -45,11 +46,14 @@ class Organisation:
 def date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
+
 def links(data: list | None) -> tuple[Link, ...]:
     return tuple(Link(d["label"], d["url"]) for d in data or ())
 
+
 def organisation(data: dict | None) -> Organisation | None:
     return Organisation(data["name"], data.get("url")) if data else None
+
 
 def address(data: dict | None) -> Address | None:
     return Address(data["street"], data["postcode"], data["city"], data.get("addition")) if data else None

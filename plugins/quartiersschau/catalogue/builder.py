@@ -7,6 +7,7 @@ number of records.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from types import MappingProxyType
 from typing import Protocol
@@ -14,10 +15,12 @@ from typing import Protocol
 from markupsafe import Markup
 
 from ..common.cache import content_key
+from ..common.clock import build_now
 from ..records.fixed_pages import DOWNLOADS_URL
 from ..records.reading import Record, RecordSet
 from . import basics as b
 from . import model as m
+from . import taking_part
 from . import values as v
 from .catalogue import DEFAULT_URLS, Catalogue, save_as
 from .legal import markdown_texts
@@ -50,7 +53,9 @@ class _Builder:
         page_url: str,
         renditions: dict,
         download_sizes: dict,
+        now: dt.datetime,
     ):
+        self.now = now
         self.records = records
         self.renditions = renditions
         self.download_sizes = download_sizes
@@ -58,7 +63,9 @@ class _Builder:
         self.story_url = story_url
         self.page_url = page_url
         # All Markdown of the build in one batch: cached ones are looked up, the rest run in parallel.
-        described = [r for r in records.sites + records.projects if r.data.get("description")]
+        described = [
+            r for r in records.sites + records.projects + records.events + records.calls if r.data.get("description")
+        ]
         bodies = records.stories + records.pages
         legal_texts = markdown_texts(records.programme.data["legal"])
         rendered = renderer.render_many(
@@ -232,7 +239,12 @@ class _Builder:
             )
         for region in regions.values():
             _link(region, sites=tuple(s for s in site_list if s.region is region), projects=tuple(by_region[region]))
+        funds = {f.id: f for f in programme.funds}
+        participation = taking_part.link(
+            rec, rec.programme.data, sites, projects, funds, self.html, lambda kind, i: self.url(kind, id=i), self.now
+        )
         return Catalogue(
+            participation=participation,
             programme=programme,
             themes=tuple(themes.values()),
             regions=tuple(regions.values()),
@@ -261,12 +273,14 @@ def build_catalogue(
     page_url: str = "{slug}/",
     renditions: dict | None = None,
     download_sizes: dict | None = None,
+    now: dt.datetime | None = None,
 ) -> Catalogue:
     """Link validated records into the catalogue. Call only when validation found nothing.
 
     *renditions* maps image paths to their derivatives (see images.pipeline);
-    *download_sizes* maps each download (below content/downloads/) to its size in bytes.
+    *download_sizes* maps each download (below content/downloads/) to its size in bytes;
+    *now* is the build's moment (default: ``common.clock.build_now()``).
     """
     return _Builder(
-        records, renderer, urls or {}, story_url, page_url, renditions or {}, download_sizes or {}
+        records, renderer, urls or {}, story_url, page_url, renditions or {}, download_sizes or {}, now or build_now()
     ).build()

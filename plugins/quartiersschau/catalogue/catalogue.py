@@ -13,6 +13,7 @@ from types import MappingProxyType
 
 from . import model as m
 from .programme import KeyFigures, Programme
+from .taking_part import Participation
 
 DEFAULT_URLS = {
     "home": "",
@@ -25,6 +26,11 @@ DEFAULT_URLS = {
     "regions": "regionen/",
     "region": "regionen/{id}/",
     "stories": "geschichten/",
+    "events": "termine/",
+    "event": "termine/{id}/",
+    "events_archive": "termine/archiv/",
+    "calendar_help": "termine/kalender/",
+    "participation": "mitmachen/",
 }
 
 
@@ -44,6 +50,7 @@ class Catalogue:
     pages: tuple[m.Page, ...]
     urls: MappingProxyType
     digest: str
+    participation: Participation
     site_by_id: MappingProxyType = field(repr=False)
     project_by_id: MappingProxyType = field(repr=False)
     story_by_slug: MappingProxyType = field(repr=False)

@@ -147,6 +147,12 @@ class Site:
     source: str
     projects: tuple[Project, ...] = field(default=(), repr=False)
     stories: tuple[Story, ...] = field(default=(), repr=False)
+    # Taking part here: committees, events and calls that name this site, upcoming dates.
+    committees: tuple = field(default=(), repr=False)
+    fund_amounts: tuple = field(default=(), repr=False)
+    events: tuple = field(default=(), repr=False)
+    calls: tuple = field(default=(), repr=False)
+    dates: tuple = field(default=(), repr=False)
 
     @property
     def archived(self) -> bool:

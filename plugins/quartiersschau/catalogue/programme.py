@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..records.fixed_pages import DOWNLOADS_URL
 from ..records.vocabulary import Noun, noun
 from . import basics as v
 from . import legal as legal_data
@@ -28,17 +29,29 @@ class Phase:
     # Sites in this phase have ended: they are listed in the archive, not among the current ones.
     archived: bool
 
+
 @dataclass(frozen=True)
 class Fund:
     id: str
     label: str
     description: str | None
+    pays_for: str | None = None
+    max_per_action: float | None = None
+    yearly_budget: float | None = None
+    min_amount: float | None = None
+    decides: str | None = None
+    apply_ahead: str | None = None
+    who_may_apply: str | None = None
+    form_url: str | None = None  # a file below content/downloads/, published under DOWNLOADS_URL
+    form_contact: str | None = None
+
 
 @dataclass(frozen=True)
 class ProgrammeLine:
     id: str
     label: str
     description: str | None
+
 
 @dataclass(frozen=True)
 class Vocabulary:
@@ -48,6 +61,7 @@ class Vocabulary:
     region: Noun
     project: Noun
 
+
 @dataclass(frozen=True)
 class MapInfo:
     area: str
@@ -55,6 +69,7 @@ class MapInfo:
     licence_name: str
     licence_url: str
     note: str | None
+
 
 @dataclass(frozen=True)
 class Programme:
@@ -84,6 +99,7 @@ class Programme:
     licence_url: str
     legal: Legal
 
+
 @dataclass(frozen=True)
 class KeyFigures:
     """Numbers for the home page, counted from the records (never typed in)."""
@@ -99,6 +115,24 @@ class KeyFigures:
 
 def _entries(cls, items) -> tuple:
     return tuple(cls(i["id"], i["label"], i.get("description")) for i in items or ())
+
+
+def _fund(d: dict) -> Fund:
+    form = d.get("form") or {}
+    return Fund(
+        d["id"],
+        d["label"],
+        d.get("description"),
+        pays_for=d.get("pays_for"),
+        max_per_action=d.get("max_per_action"),
+        yearly_budget=d.get("yearly_budget"),
+        min_amount=d.get("min_amount"),
+        decides=d.get("decides"),
+        apply_ahead=d.get("apply_ahead"),
+        who_may_apply=d.get("who_may_apply"),
+        form_url=f"{DOWNLOADS_URL}/{form['file']}" if form.get("file") else None,
+        form_contact=form.get("contact"),
+    )
 
 
 def build_programme(d: dict, description: Markup, legal_notes: list[Markup]) -> Programme:
@@ -123,7 +157,7 @@ def build_programme(d: dict, description: Markup, legal_notes: list[Markup]) -> 
         map=MapInfo(
             area["area"], area["attribution"], area["licence"]["name"], area["licence"]["url"], area.get("note")
         ),
-        funds=_entries(Fund, d.get("funds")),
+        funds=tuple(_fund(f) for f in d.get("funds", ())),
         programme_lines=_entries(ProgrammeLine, d.get("programme_lines")),
         contact_organisation=contact["organisation"],
         contact_address=v.address(contact.get("address")),

@@ -48,7 +48,11 @@ def residents(data: dict | None) -> m.Residents | None:
     if not data:
         return None
     return m.Residents(
-        data["count"], bool(data.get("approximate")), data.get("year"), date(data.get("as_of")), data.get("under_18_percent")
+        data["count"],
+        bool(data.get("approximate")),
+        data.get("year"),
+        date(data.get("as_of")),
+        data.get("under_18_percent"),
     )
 
 

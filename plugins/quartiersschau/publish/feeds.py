@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 
 from ..catalogue.catalogue import Catalogue
 from ..catalogue.model import Project, Site, Story
+from ..catalogue.participation import Call
 
 STORIES_FEED = "geschichten/feed.xml"
 SITE_FEED = "{url}feed.xml"
@@ -78,6 +79,17 @@ def _add_project(feed: _Feed, project: Project, base: str, label: str) -> None:
     )
 
 
+def _add_call(feed: _Feed, call, base: str) -> None:
+    deadline = f"{call.deadline.day}.{call.deadline.month}.{call.deadline.year}"
+    summary = f"{call.summary} Frist: {deadline}. {call.how_to_apply}"
+    _entry(feed, f"{base}/{call.url}", f"Aufruf: {call.title}", summary, summary, call.opens)
+
+
+def _current_calls(calls) -> list:
+    """Calls a reader can still answer (open, or opening soon)."""
+    return [c for c in calls if c.status != "closed"]
+
+
 def story_feed(catalogue: Catalogue, base: str) -> str:
     programme = catalogue.programme
     feed = _Feed(
@@ -88,8 +100,13 @@ def story_feed(catalogue: Catalogue, base: str) -> str:
         feed_url=f"{base}/{STORIES_FEED}",
         fallback=programme.start,
     )
-    for story in catalogue.stories[:MAX_ITEMS]:
-        _add_story(feed, story, base)
+    entries = [(s.date, 1, s.slug, s) for s in catalogue.stories]
+    entries += [(c.opens, 0, c.id, c) for c in _current_calls(catalogue.participation.calls)]
+    for _, _, _, entry in sorted(entries, key=lambda e: e[:3], reverse=True)[:MAX_ITEMS]:
+        if isinstance(entry, Story):
+            _add_story(feed, entry, base)
+        else:
+            _add_call(feed, entry, base)
     return feed.writeString("utf-8")
 
 
@@ -104,9 +121,12 @@ def site_feed(catalogue: Catalogue, site: Site, base: str) -> str:
         fallback=catalogue.programme.start,
     )
     entries = [(s.date, 1, s.slug, s) for s in site.stories] + [(_project_day(p), 0, p.id, p) for p in site.projects]
+    entries += [(c.opens, 2, c.id, c) for c in _current_calls(site.calls)]
     for _, _, _, entry in sorted(entries, key=lambda e: e[:3], reverse=True)[:MAX_ITEMS]:
         if isinstance(entry, Story):
             _add_story(feed, entry, base)
+        elif isinstance(entry, Call):
+            _add_call(feed, entry, base)
         else:  # "Neues Mikroprojekt", "Neues Projekt": the programme's word
             _add_project(feed, entry, base, catalogue.programme.words.project.adjective("Neu"))
     return feed.writeString("utf-8")

@@ -15,6 +15,12 @@ from .reading import RecordSet
 
 
 def _entries(records: RecordSet):
+    programme = records.programme
+    funds = programme.data.get("funds") if programme is not None and isinstance(programme.data, dict) else None
+    for index, fund in enumerate(funds if isinstance(funds, list) else []):
+        form = fund.get("form") if isinstance(fund, dict) else None
+        if isinstance(form, dict) and isinstance(form.get("file"), str):
+            yield programme, ("funds", index, "form", "file"), form["file"]
     for record in records.sites:
         items = record.data.get("downloads")
         for index, item in enumerate(items if isinstance(items, list) else []):

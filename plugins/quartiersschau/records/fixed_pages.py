@@ -21,6 +21,9 @@ LEGAL_PAGES = (
 )
 # Where the files of content/downloads/ are published (documents of sites, forms of funds).
 DOWNLOADS_URL = "dokumente"
+# content/pages/<this>.md, if there, is the introduction of the page made from the
+# participation data (committees, funds, calls, dates) at the same address.
+PARTICIPATION_PAGE = "mitmachen"
 # content/pages/<this>.md must exist (BITV 2.0 asks for an explanation in Leichte Sprache).
 EASY_LANGUAGE_PAGE = "leichte-sprache"
 
@@ -37,4 +40,5 @@ RESERVED_SLUGS = {
     "pagefind",
     "404",
     DOWNLOADS_URL,
+    "termine",
 } | {url.split("/")[0] for _, url in EXTRA_PAGES + LEGAL_PAGES}  # karte, suche, daten; impressum, …

@@ -33,6 +33,8 @@ def bad_name(name: str) -> bool:
 
 def _nested_files(folder: Path) -> list[Path]:
     """Every file below a subfolder (hidden ones left out); a linked folder is one entry, not followed."""
+    if folder.is_symlink():
+        return [folder]
     found = []
     for root, dirs, files in os.walk(folder):
         here = Path(root)

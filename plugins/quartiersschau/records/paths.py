@@ -24,6 +24,14 @@ class ContentPaths:
         return self.data / "projects"
 
     @property
+    def events(self) -> Path:
+        return self.data / "events"
+
+    @property
+    def calls(self) -> Path:
+        return self.data / "calls"
+
+    @property
     def stories(self) -> Path:
         return self.content / "stories"
 

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..common.clock import build_date
 from . import geo
 from .problems import Problem
 from .reading import Record, RecordSet
@@ -257,7 +258,7 @@ def check_plausibility(
     records: RecordSet, outlines: dict[str, dict] | None, today: dt.date | None = None
 ) -> list[Problem]:
     """Every implausible value of the tree. *outlines*: GeoJSON geometry per code, or None if unreadable."""
-    rules = _Rules(records, outlines, today or dt.date.today())
+    rules = _Rules(records, outlines, today or build_date())
     if records.programme is not None and isinstance(records.programme.data, dict):
         rules.accessibility_dates(records.programme)
     since_by_site = {}

@@ -60,6 +60,8 @@ class RecordSet:
     projects: list[Record] = field(default_factory=list)
     stories: list[Record] = field(default_factory=list)
     pages: list[Record] = field(default_factory=list)
+    events: list[Record] = field(default_factory=list)
+    calls: list[Record] = field(default_factory=list)
     # Ids of files that could not be parsed, by kind: references to them are not
     # reported as unknown, because the file's own problem is already reported.
     unreadable: dict[str, set[str]] = field(default_factory=dict)
@@ -73,12 +75,23 @@ class RecordSet:
         """
         if kind in self.unlisted:
             return _EveryId()
-        records = {"site": self.sites, "project": self.projects, "story": self.stories, "page": self.pages}[kind]
+        records = self.folder(kind)
         return {r.id for r in records} | self.unreadable.get(kind, set())
+
+    def folder(self, kind: str) -> list[Record]:
+        """The records of one folder kind, in the order they were read."""
+        return {
+            "site": self.sites,
+            "project": self.projects,
+            "story": self.stories,
+            "page": self.pages,
+            "event": self.events,
+            "call": self.calls,
+        }[kind]
 
     def all(self) -> list[Record]:
         singles = [r for r in (self.programme, self.themes, self.regions) if r is not None]
-        return singles + self.sites + self.projects + self.stories + self.pages
+        return singles + self.sites + self.projects + self.stories + self.pages + self.events + self.calls
 
     def digest(self) -> str:
         """One hash over every input file: equal digests mean equal content."""
@@ -223,6 +236,8 @@ def read_records(paths: ContentPaths, cache: KeyValueCache | None = None) -> tup
         (paths.projects, "project", _YAML_SUFFIXES, _read_yaml_record),
         (paths.stories, "story", _MARKDOWN_SUFFIXES, _read_markdown_record),
         (paths.pages, "page", _MARKDOWN_SUFFIXES, _read_markdown_record),
+        (paths.events, "event", _YAML_SUFFIXES, _read_yaml_record),
+        (paths.calls, "call", _YAML_SUFFIXES, _read_yaml_record),
     ):
         files, found = folder_files(folder, suffixes, paths)
         problems += found
@@ -230,7 +245,7 @@ def read_records(paths: ContentPaths, cache: KeyValueCache | None = None) -> tup
             records.unlisted.add(kind)
         jobs += [(kind, path, reader) for path in files or []]
         records.unreadable[kind] = set()
-    lists = {"site": records.sites, "project": records.projects, "story": records.stories, "page": records.pages}
+    lists = {kind: records.folder(kind) for kind in ("site", "project", "story", "page", "event", "call")}
     for (kind, path, _), (record, found) in zip(jobs, _read_all(jobs, paths, cache), strict=True):
         problems += found
         if kind in lists:

@@ -95,6 +95,10 @@ def decode_text(raw: bytes, source: str) -> tuple[str | None, list[Problem]]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         return None, [_encoding_problem(raw, error, source)]
+    if raw.count(0) * 4 >= len(raw) > 0:  # every second or fourth byte zero: UTF-16/32 without a byte-order mark
+        return None, [
+            Problem(source, 1, 1, "", "Datei ist als UTF-16 oder UTF-32 gespeichert – im Editor als UTF-8 speichern")
+        ]
     problems = character_problems(text, source)
     return (None, problems) if problems else (text, [])
 

@@ -23,7 +23,7 @@ from .loading import LoadedDocument
 from .problems import Problem
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
-KINDS = ("programme", "themes", "regions", "site", "project", "story", "page")
+KINDS = ("programme", "themes", "regions", "site", "project", "story", "page", "event", "call")
 
 _TYPE_NAMES = {
     "string": "Text",

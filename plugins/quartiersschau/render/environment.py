@@ -23,6 +23,7 @@ GLOBALS = {
     "jsonld_organisation": structured_data.organisation,
     "jsonld_place": structured_data.place,
     "jsonld_article": structured_data.article,
+    "jsonld_event": structured_data.event,
     "map_file": maps.MAP_FILE,
     "year_chart": charts.year_chart,
     "theme_chart": charts.theme_chart,

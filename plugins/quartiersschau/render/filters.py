@@ -71,6 +71,41 @@ def file_size(size: int) -> str:
     return f"{german_number(size / 1_000_000, 1)} MB"
 
 
+WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
+
+
+def _day(value) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def clock_time(value: dt.datetime) -> str:
+    """``18:00``, or ``18:30``: German style, 24 hours."""
+    return f"{value.hour:02d}:{value.minute:02d}"
+
+
+def when(date) -> str:
+    """When an occurrence (or event) takes place, as residents read it.
+
+    ``Mittwoch, 10. Dezember 2026, 18:00–20:00 Uhr``; ``Samstag, 12. Juni 2027, ganztägig``;
+    ``12. bis 13. Juni 2027``.
+    """
+    start, end = date.start, date.end
+    first = _day(start)
+    if date.all_day:
+        if end and _day(end) != first:
+            return f"{german_date(first)} bis {german_date(_day(end))}"
+        return f"{WEEKDAYS[first.weekday()]}, {german_date(first)}, ganztägig"
+    text = f"{WEEKDAYS[first.weekday()]}, {german_date(first)}, {clock_time(start)}"
+    if end and _day(end) != first:
+        return f"{text} Uhr bis {german_date(_day(end))}, {clock_time(end)} Uhr"
+    return f"{text}–{clock_time(end)} Uhr" if end else f"{text} Uhr"
+
+
+def machine_time(value) -> str:
+    """For ``<time datetime>`` and the page script: ``2026-12-10T18:00:00+01:00`` or ``2026-12-10``."""
+    return value.isoformat()
+
+
 FILTERS = {
     "seiten_url": page_url,
     "datum": german_date,
@@ -80,5 +115,8 @@ FILTERS = {
     "iso": iso_date,
     "mehrzahl": plural,
     "gross": upper_first,
+    "wann": when,
+    "maschinenzeit": machine_time,
+    "wochentag": lambda value: WEEKDAYS[_day(value).weekday()],
     "dateigroesse": file_size,
 }

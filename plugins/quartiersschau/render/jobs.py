@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..catalogue.catalogue import Catalogue, save_as
-from ..records.fixed_pages import EXTRA_PAGES, LEGAL_PAGES
+from ..records.fixed_pages import EXTRA_PAGES, LEGAL_PAGES, PARTICIPATION_PAGE
 
 
 @dataclass(frozen=True)
@@ -40,4 +40,11 @@ def page_jobs(catalogue: Catalogue) -> list[PageJob]:
     jobs += [PageJob("project.html", p.url, {"project": p}) for p in catalogue.projects]
     jobs += [PageJob("theme.html", t.url, {"theme": t}) for t in catalogue.themes]
     jobs += [PageJob("region.html", r.url, {"region": r}) for r in catalogue.regions if r.sites]
+    jobs += [
+        PageJob("termine.html", urls["events"]),
+        PageJob("termine_archiv.html", urls["events_archive"]),
+        PageJob("kalender.html", urls["calendar_help"]),
+        PageJob("mitmachen.html", urls["participation"], {"intro": catalogue.page_by_slug.get(PARTICIPATION_PAGE)}),
+    ]
+    jobs += [PageJob("event.html", e.url, {"event": e}) for e in catalogue.participation.events]
     return jobs

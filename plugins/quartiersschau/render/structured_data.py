@@ -73,3 +73,33 @@ def article(story: Story, catalogue: Catalogue, base: str) -> dict:
     if story.sites:
         data["about"] = [{"@type": "Place", "name": s.name, "url": f"{base}/{s.url}"} for s in story.sites]
     return data
+
+
+def event(item, catalogue: Catalogue, base: str) -> dict:
+    """schema.org Event of a date: its next time (or its only one), place and organiser."""
+    occurrence = item.next
+    start = occurrence.start if occurrence else item.start
+    end = occurrence.end if occurrence else item.end
+    place = item.place or (occurrence.place if occurrence else None)
+    data = {
+        "@context": CONTEXT,
+        "@type": "Event",
+        "name": item.title,
+        "description": item.summary,
+        "startDate": start.isoformat(),
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "eventStatus": "https://schema.org/EventScheduled",
+        "inLanguage": "de",
+        "url": f"{base}/{item.url}",
+        "organizer": {"@type": "Organization", "name": catalogue.programme.name, "url": f"{base}/"},
+    }
+    if end is not None:
+        data["endDate"] = end.isoformat()
+    if place is not None:
+        location = {"@type": "Place", "name": place.name}
+        if place.address:
+            location["address"] = _address(place.address)
+        data["location"] = location
+    if item.cost:
+        data["isAccessibleForFree"] = item.cost.strip().lower() in ("kostenlos", "frei", "eintritt frei")
+    return data

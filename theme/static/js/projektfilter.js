@@ -36,7 +36,9 @@ if (form) {
     empty.hidden = shown > 0;
     const filtered = selects.some((s) => s.value);
     if (announce || filtered) {
-      status.textContent = filtered ? `${shown} von ${total} Projekten passen zum Filter.` : `Alle ${total} Projekte werden gezeigt.`;
+      // The programme's words come from the form (data-plural, data-dative-plural).
+      const { plural, dativePlural } = form.dataset;
+      status.textContent = filtered ? `${shown} von ${total} ${dativePlural} passen zum Filter.` : `Alle ${total} ${plural} werden gezeigt.`;
     }
     const params = new URLSearchParams();
     for (const s of selects) if (s.value) params.set(s.name, s.value);

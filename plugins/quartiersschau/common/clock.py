@@ -1,0 +1,28 @@
+""""Now" on a static site: the build date, the same for every page of one build.
+
+Taken from ``SOURCE_DATE_EPOCH`` when it is set (reproducible builds: the same inputs
+and the same date give the same bytes), else today in Berlin. Upcoming and past dates,
+open and closed calls are decided with it; a small script in the page corrects what
+has passed since the build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from zoneinfo import ZoneInfo
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def build_now(environ=None) -> dt.datetime:
+    """The moment of this build, in Berlin time."""
+    environ = os.environ if environ is None else environ
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=BERLIN)
+    return dt.datetime.now(tz=BERLIN)
+
+
+def build_date(environ=None) -> dt.date:
+    return build_now(environ).date()
