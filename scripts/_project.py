@@ -11,5 +11,7 @@ def programme_folder(value: str | None) -> Path:
     """The folder of a programme (with pelicanconf.py, data/, content/): PROGRAMME=… or the default demo."""
     folder = (Path.cwd() / value).resolve() if value else ROOT
     if not (folder / "pelicanconf.py").is_file():
-        raise SystemExit(f"{value}: kein Programmordner – dort fehlt pelicanconf.py (siehe README, „Ein eigenes Programm“)")
+        raise SystemExit(
+            f"{value}: kein Programmordner – dort fehlt pelicanconf.py (siehe README, Abschnitt „Programmes“)"
+        )
     return folder

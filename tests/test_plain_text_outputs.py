@@ -311,7 +311,9 @@ def test_outline_codes_are_escaped_in_the_map_file():
     from quartiersschau.render.maps import MapGeometry
 
     code = '"/><script href="https://evil.example/x.js"/><path id="'
-    svg = ET.fromstring(MapGeometry(10, 10, "Quelle", {code: "M0 0l1 1z"}, {code: (0, 0, 1, 1)}, (1, 0, 0, -1, 0, 0)).svg_file())
+    svg = ET.fromstring(
+        MapGeometry(10, 10, "Quelle", {code: "M0 0l1 1z"}, {code: (0, 0, 1, 1)}, (1, 0, 0, -1, 0, 0)).svg_file()
+    )
     paths = list(svg.iter("{http://www.w3.org/2000/svg}path"))
     assert [p.get("id") for p in paths] == [code]
     assert not list(svg.iter("{http://www.w3.org/2000/svg}script"))

@@ -1,4 +1,4 @@
-""""Now" on a static site: the build date, the same for every page of one build.
+"""What "now" means on a static site: the build date, the same for every page of one build.
 
 Taken from ``SOURCE_DATE_EPOCH`` when it is set (reproducible builds: the same inputs
 and the same date give the same bytes), else today in Berlin. Upcoming and past dates,
