@@ -268,3 +268,20 @@ def test_without_the_script_the_build_date_stands(browser, fixture_output):
         assert page.locator("[data-date]:visible").count() == page.locator("[data-date]").count() > 3
         assert page.is_visible("text=Stand: 1. Dezember 2026")
         context.close()
+
+
+def test_the_date_filter_narrows_by_kind_and_keeps_its_state_in_the_address(browser, fixture_output):
+    from browser_support import serve
+
+    with serve(fixture_output) as url:
+        context = browser.new_context(locale="de-DE")
+        page = context.new_page()
+        page.clock.install(time=at(2026, 12, 1, 12, 0))
+        page.goto(f"{url}/termine/?art=Fest")
+        page.wait_for_selector("form.qs-filter:not([hidden]) [data-status]:not(:empty)")
+        titles = page.locator("[data-date]:visible .qs-dates__title a").all_inner_texts()
+        assert titles == ["Offener Werkstatt-Tag"]
+        page.select_option("#filter-art", "")
+        assert page.locator("[data-date]:visible").count() > 10
+        assert "art=" not in page.url
+        context.close()

@@ -1,6 +1,7 @@
 // Instant filter over the server-rendered project list (progressive enhancement).
 // The form is hidden until this script runs; the state lives in the URL (?thema=…&jahr=…)
 // so a filtered list can be shared. Results are announced in a live region (WCAG 4.1.3).
+import { connectFilter, writeState } from "./filterform.js";
 
 const form = document.querySelector('[data-module="projektfilter"]');
 
@@ -40,20 +41,8 @@ if (form) {
       const { plural, dativePlural } = form.dataset;
       status.textContent = filtered ? `${shown} von ${total} ${dativePlural} passen zum Filter.` : `Alle ${total} ${plural} werden gezeigt.`;
     }
-    const params = new URLSearchParams();
-    for (const s of selects) if (s.value) params.set(s.name, s.value);
-    const query = params.toString();
-    history.replaceState(null, "", query ? `?${query}` : location.pathname);
+    writeState(selects);
   };
 
-  const fromUrl = new URLSearchParams(location.search);
-  for (const s of selects) {
-    const wanted = fromUrl.get(s.name);
-    if (wanted && [...s.options].some((o) => o.value === wanted)) s.value = wanted;
-    s.addEventListener("change", () => apply(true));
-  }
-  form.addEventListener("submit", (event) => event.preventDefault());
-  form.addEventListener("reset", () => setTimeout(() => apply(true)));
-  form.hidden = false;
-  apply(false);
+  connectFilter(form, selects, apply);
 }

@@ -1,5 +1,6 @@
 // Instant filter over the server-rendered list of dates (progressive enhancement): by site
 // and kind. The state lives in the URL (?ort=…&art=…); the result is announced (WCAG 4.1.3).
+import { connectFilter, writeState } from "./filterform.js";
 
 const form = document.querySelector('[data-module="terminfilter"]');
 
@@ -28,20 +29,8 @@ if (form) {
     empty.hidden = shown > 0;
     const filtered = selects.some((s) => s.value);
     if (announce || filtered) status.textContent = `${shown} ${shown === 1 ? "Termin" : "Termine"}.`;
-    const params = new URLSearchParams();
-    for (const s of selects) if (s.value) params.set(s.name, s.value);
-    const query = params.toString();
-    history.replaceState(null, "", query ? `?${query}` : location.pathname);
+    writeState(selects);
   };
 
-  const fromUrl = new URLSearchParams(location.search);
-  for (const s of selects) {
-    const wanted = fromUrl.get(s.name);
-    if (wanted && [...s.options].some((o) => o.value === wanted)) s.value = wanted;
-    s.addEventListener("change", () => apply(true));
-  }
-  form.addEventListener("submit", (event) => event.preventDefault());
-  form.addEventListener("reset", () => setTimeout(() => apply(true)));
-  form.hidden = false;
-  apply(false);
+  connectFilter(form, selects, apply);
 }
