@@ -285,3 +285,20 @@ def test_the_date_filter_narrows_by_kind_and_keeps_its_state_in_the_address(brow
         assert page.locator("[data-date]:visible").count() > 10
         assert "art=" not in page.url
         context.close()
+
+
+def test_a_build_on_the_next_day_renders_the_pages_anew(tmp_path):
+    """The page cache must not keep yesterday's dates: the build day is part of its key."""
+    from helpers import FIXTURE, build_site
+
+    day_one = build_site(FIXTURE, tmp_path / "one", tmp_path / "cache", env={"SOURCE_DATE_EPOCH": "1796115600"})
+    same_day = build_site(FIXTURE, tmp_path / "two", tmp_path / "cache", env={"SOURCE_DATE_EPOCH": "1796140800"})
+    next_day = build_site(FIXTURE, tmp_path / "three", tmp_path / "cache", env={"SOURCE_DATE_EPOCH": "1796202000"})
+    assert day_one.returncode == same_day.returncode == next_day.returncode == 0
+    from helpers import tree_digest
+
+    assert tree_digest(tmp_path / "one") == tree_digest(tmp_path / "two")  # 17:00 the same day: the same site
+    one = (tmp_path / "one/termine/index.html").read_text(encoding="utf-8")
+    three = (tmp_path / "three/termine/index.html").read_text(encoding="utf-8")
+    assert "Stand: 1. Dezember 2026" in one and "Mittwoch, 2. Dezember 2026" in one
+    assert "Stand: 2. Dezember 2026" in three

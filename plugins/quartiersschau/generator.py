@@ -18,7 +18,7 @@ from pelican.generators import Generator
 from .catalogue.builder import build_catalogue
 from .check import check_content, download_sizes
 from .common.cache import KeyValueCache
-from .common.clock import build_now
+from .common.clock import build_day
 from .common.filesystem import link_or_copy
 from .common.log import LOG_PREFIX
 from .common.refusal import BuildRefused, refuse
@@ -84,7 +84,7 @@ class QuartiersschauGenerator(Generator):
                 markdown_renderer(self.settings),
                 renditions=renditions,
                 download_sizes=download_sizes(records, paths),
-                now=build_now(),
+                now=build_day(),
                 **_story_and_page_urls(self.settings),
             )
         except ContentError as error:

@@ -15,7 +15,7 @@ from typing import Protocol
 from markupsafe import Markup
 
 from ..common.cache import content_key
-from ..common.clock import build_now
+from ..common.clock import build_day
 from ..records.fixed_pages import DOWNLOADS_URL
 from ..records.reading import Record, RecordSet
 from . import basics as b
@@ -255,7 +255,10 @@ class _Builder:
             urls=MappingProxyType(self.urls),
             # Pages show derivative URLs, which carry the images' content hashes.
             digest=content_key(
-                rec.digest(), *sorted(variant.url for r in self.renditions.values() for variant in r.variants)
+                rec.digest(),
+                # Pages show what is upcoming as of the build day.
+                self.now.isoformat(),
+                *sorted(variant.url for r in self.renditions.values() for variant in r.variants),
             ),
             site_by_id=MappingProxyType(sites),
             project_by_id=MappingProxyType(projects),
@@ -279,8 +282,8 @@ def build_catalogue(
 
     *renditions* maps image paths to their derivatives (see images.pipeline);
     *download_sizes* maps each download (below content/downloads/) to its size in bytes;
-    *now* is the build's moment (default: ``common.clock.build_now()``).
+    *now* is the start of the build day (default: ``common.clock.build_day()``).
     """
     return _Builder(
-        records, renderer, urls or {}, story_url, page_url, renditions or {}, download_sizes or {}, now or build_now()
+        records, renderer, urls or {}, story_url, page_url, renditions or {}, download_sizes or {}, now or build_day()
     ).build()

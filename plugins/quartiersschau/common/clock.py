@@ -26,3 +26,13 @@ def build_now(environ=None) -> dt.datetime:
 
 def build_date(environ=None) -> dt.date:
     return build_now(environ).date()
+
+
+def build_day(environ=None) -> dt.datetime:
+    """The start of the build date in Berlin: what the catalogue decides with.
+
+    A day, not the moment: two builds of one day give the same pages (and the page cache
+    can reuse them), and the next nightly build moves everything on by a day. What ends
+    during the day is hidden by the page script.
+    """
+    return dt.datetime.combine(build_date(environ), dt.time(0), tzinfo=BERLIN)
