@@ -175,7 +175,8 @@ def meeting_dates(body: Committee, site, now: dt.datetime) -> tuple[Occurrence, 
             (site,),
             committee=body,
         )
-        for s in starts(body.rule, first, None, now, horizon)
+        # A committee meets while its site is funded: not after the site's end.
+        for s in starts(body.rule, first, site.end, now, horizon)
     )
 
 
