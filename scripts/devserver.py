@@ -4,6 +4,8 @@ Serves the programme's ``output/`` on localhost and rebuilds whenever something 
 its ``data/`` or ``content/``, the theme or the plugin changes (``--programme`` or
 ``make devserver PROGRAMME=…`` for another programme than the default demo). Each build runs in a fresh process,
 so a broken record prints its errors and the last good site stays online.
+``--serve-only`` (``make serve``) serves without building or watching. Like the host, both
+answer an unknown address with the site's own ``404.html`` and status 404.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ import subprocess
 import sys
 import threading
 import time
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 from watchfiles import watch
 
@@ -44,8 +48,30 @@ def build(folder: Path) -> bool:
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
+    extensions_map: ClassVar[dict[str, str]] = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+        ".wasm": "application/wasm",
+        ".avif": "image/avif",
+        ".webp": "image/webp",
+    }
+
     def log_message(self, format, *args):
         pass
+
+    def send_error(self, code, message=None, explain=None):
+        """A missing page gets the site's own German 404.html, as on the host."""
+        page = Path(self.directory) / "404.html"
+        if code != HTTPStatus.NOT_FOUND or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 def serve(port: int, output: Path) -> ThreadingHTTPServer:
@@ -59,8 +85,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Vorschau mit automatischem Neubau.")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--programme", help="Programmordner (Standard: das Demo-Programm oben im Projekt)")
+    parser.add_argument("--serve-only", action="store_true", help="nur zeigen, nicht bauen (make serve)")
     args = parser.parse_args(argv)
     folder = programme_folder(args.programme)
+    if args.serve_only:
+        server = serve(args.port, folder / "output")
+        print(f"Vorschau: http://127.0.0.1:{args.port}/  (Strg+C beendet)", flush=True)
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            server.shutdown()
+        return 0
     build(folder)
     serve(args.port, folder / "output")
     print(f"Vorschau: http://127.0.0.1:{args.port}/  (Strg+C beendet)", flush=True)

@@ -12,7 +12,7 @@ import os
 
 from jinja2 import FileSystemLoader, StrictUndefined
 
-from . import charts, contact_card, maps, structured_data
+from . import charts, contact_card, maps, opening_hours, structured_data
 from .filters import FILTERS
 
 # Helpers the templates call: they build text from the catalogue, the templates only place it.
@@ -27,6 +27,9 @@ GLOBALS = {
     "map_file": maps.MAP_FILE,
     "year_chart": charts.year_chart,
     "theme_chart": charts.theme_chart,
+    "office_hours_on": opening_hours.hours_on,
+    "office_hours_clear": opening_hours.understood,
+    "office_weekdays": opening_hours.weekdays,
 }
 
 

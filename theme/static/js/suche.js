@@ -36,6 +36,8 @@ function start() {
   const load = () => {
     loading ??= (async () => {
       const pagefind = await import(`${base}/pagefind/pagefind.js`);
+      // German compounds: "Mitmachen" is also the start of "Mitmachenden"; a higher term similarity
+      // ranks whole-word hits above such prefix hits.
       await pagefind.options({ baseUrl: `${base}/` });
       await pagefind.init();
       const available = await pagefind.filters();

@@ -31,3 +31,20 @@ for (const list of document.querySelectorAll(".qs-dates")) {
     list.after(note);
   }
 }
+
+// "Heute geöffnet": the build wrote it for its own day. On another day (in Berlin) the rows'
+// weekdays say which apply; where the build did not understand the rows, say nothing.
+const berlinDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(now);
+const isoWeekday = new Date(`${berlinDay}T12:00:00Z`).getUTCDay() || 7;
+for (const line of document.querySelectorAll("[data-opening-today]")) {
+  if (line.dataset.built === berlinDay) continue;
+  const rows = line.parentElement.querySelector("[data-opening-rows]");
+  const today = rows
+    ? [...rows.querySelectorAll("[data-weekdays]")].filter((row) =>
+        row.dataset.weekdays.split(" ").includes(String(isoWeekday)),
+      )
+    : [];
+  const hours = today.map((row) => row.querySelector("dd").textContent.trim());
+  line.hidden = !hours.length || !hours.every((text) => /\d/.test(text));
+  if (!line.hidden) line.querySelector("[data-opening-hours]").textContent = hours.join(", ");
+}
