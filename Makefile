@@ -15,6 +15,8 @@ PORT ?= 8000
 # The programme to build: a folder with pelicanconf.py, data/ and content/ (default: the demo at the top).
 PROGRAMME ?= .
 
+# The site needs node_modules too: Decap CMS (the web editor under /admin/) is copied from it.
+.PHONY: cms format-content
 .PHONY: html publish serve devserver test lint format validate new-site new-project new-story new-event new-call new-programme bench bench-images golden clean system-packages
 
 # Building the site needs only the runtime requirements; test, lint and format add the
@@ -32,21 +34,30 @@ $(DEV_STAMP): $(RUNTIME_STAMP) requirements.txt requirements-dev.txt
 system-packages:
 	bash scripts/system_packages.sh
 
-$(NODE_STAMP): package.json package-lock.json | system-packages
+$(NODE_STAMP): package.json package-lock.json
+	bash scripts/system_packages.sh npm
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $(NODE_STAMP)
 
-html: $(RUNTIME_STAMP)
+html: $(RUNTIME_STAMP) $(NODE_STAMP)
 	$(PELICAN) -s $(PROGRAMME)/pelicanconf.py
 
-publish: $(RUNTIME_STAMP)
+publish: $(RUNTIME_STAMP) $(NODE_STAMP)
 	$(PELICAN) -s $(PROGRAMME)/publishconf.py
 
 serve: $(RUNTIME_STAMP)
-	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory $(PROGRAMME)/output
+	$(BIN)/python scripts/devserver.py --serve-only --port $(PORT) --programme $(PROGRAMME)
 
 devserver: $(RUNTIME_STAMP)
 	$(BIN)/python scripts/devserver.py --port $(PORT) --programme $(PROGRAMME)
+
+# The web editor locally: decap-server (port 8081) in the background, the devserver in front.
+cms: $(RUNTIME_STAMP) $(NODE_STAMP)
+	bash scripts/cms.sh "$(PROGRAMME)" "$(PORT)"
+
+# Every record of a programme in its canonical form (docs/architecture.md, "Web editor").
+format-content: $(RUNTIME_STAMP)
+	$(BIN)/python scripts/format_content.py --programme $(PROGRAMME)
 
 validate: $(RUNTIME_STAMP)
 	$(BIN)/python scripts/validate.py --programme $(PROGRAMME)

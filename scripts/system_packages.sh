@@ -7,8 +7,16 @@
 # otherwise stops with one line naming the packages to install.
 set -euo pipefail
 
+# With arguments, only those: `system_packages.sh npm` is what building the site needs
+# (the web editor's bundle comes from npm); without, everything the tests need.
+wanted=("$@")
+[ ${#wanted[@]} -gt 0 ] || wanted=(chromium fonts-dejavu-core npm)
+want() { [[ " ${wanted[*]} " == *" $1 "* ]]; }
+
 missing=()
-if [ -n "${QS_CHROMIUM:-}" ]; then
+if ! want chromium; then
+  :
+elif [ -n "${QS_CHROMIUM:-}" ]; then
   if [ ! -x "$QS_CHROMIUM" ]; then
     echo "QS_CHROMIUM=$QS_CHROMIUM ist keine ausführbare Datei / is not an executable file" >&2
     exit 1
@@ -16,8 +24,12 @@ if [ -n "${QS_CHROMIUM:-}" ]; then
 elif ! command -v chromium >/dev/null 2>&1; then
   missing+=(chromium)
 fi
-[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
-command -v npm >/dev/null 2>&1 || missing+=(npm)
+if want fonts-dejavu-core; then
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+fi
+if want npm; then
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -205,10 +205,15 @@ def broken_links(output: Path, prefix: str = "", public: str = "") -> list[str]:
     return sorted(set(broken))
 
 
+# admin/ is the web editor (Decap CMS, publish.admin): the editors' tool, not a page for residents,
+# so the quality gates for pages (axe, budgets, HTML checker) do not run over it.
+EDITOR_FOLDER = "admin"
+
+
 def html_files(output: Path) -> list[Path]:
-    return sorted(output.rglob("*.html"))
+    return sorted(p for p in output.rglob("*.html") if p.relative_to(output).parts[0] != EDITOR_FOLDER)
 
 
 def html_pages(output: Path) -> list[str]:
-    """Every HTML page of a build, as URL paths ("standorte/hof/", "404.html")."""
-    return sorted(p.relative_to(output).as_posix().removesuffix("index.html") for p in output.rglob("*.html"))
+    """Every HTML page of a build, as URL paths ("standorte/hof/", "404.html"); not the web editor."""
+    return sorted(p.relative_to(output).as_posix().removesuffix("index.html") for p in html_files(output))

@@ -23,6 +23,7 @@ from .common.filesystem import link_or_copy
 from .common.log import LOG_PREFIX
 from .common.refusal import BuildRefused, refuse
 from .images.pipeline import ImagePipeline, image_sources
+from .publish.admin import admin_files, check_bundle, copy_bundle
 from .publish.calendar import calendar_files
 from .publish.feeds import write_feeds
 from .publish.open_data import FOLDER as EXPORT_FOLDER
@@ -63,6 +64,7 @@ class QuartiersschauGenerator(Generator):
     """Builds the catalogue and writes home, list and detail pages of sites, projects, themes, regions."""
 
     def generate_context(self) -> None:
+        check_bundle(self.settings)
         paths = ContentPaths.from_settings(self.settings)
         max_pixels = self.settings["QS_IMAGE_MAX_PIXELS"]
         self.images = ImagePipeline(
@@ -114,6 +116,8 @@ class QuartiersschauGenerator(Generator):
         files.update({f"{EXPORT_FOLDER}/{name}": text for name, text in export_files(catalogue, base).items()})
         files.update({f"{EXPORT_FOLDER}/{name}": text for name, text in participation_files(catalogue, base).items()})
         files.update(calendar_files(catalogue, base))
+        paths = ContentPaths.from_settings(self.settings)
+        files.update(admin_files(paths.data, paths.content, self.settings))
         for site in catalogue.sites:
             if site.office:
                 files[VCARD_FILE.format(url=site.url)] = vcard(site, catalogue.programme, f"{base}/{site.url}")
@@ -149,6 +153,7 @@ class QuartiersschauGenerator(Generator):
             self.images.publish(out)
             for name, file in self.downloads.items():
                 link_or_copy(file, out / DOWNLOADS_URL / name)
+            copy_bundle(out, self.settings)
             write_files(out, self._files())
             render_and_write(self, writer, page_jobs(self.catalogue), cache)
         except (OSError, sqlite3.Error) as error:

@@ -37,6 +37,14 @@ DEFAULTS = {
     "QS_PUBLIC_URL": "",
     # The page (content/pages/<slug>.md) that also shows the programme's facts.
     "QS_ABOUT_PAGE": "ueber",
+    # The web editor under /admin/ (publish.admin, docs/redaktion.md): Decap CMS's bundle
+    # (default: node_modules/decap-cms/dist/decap-cms.js of the project), its backend
+    # (a dict as in Decap's config.yml; default: GitLab with PKCE, placeholders), whether
+    # `make cms`'s local backend is offered, and drafts as merge requests.
+    "QS_ADMIN_BUNDLE": None,
+    "QS_ADMIN_BACKEND": None,
+    "QS_ADMIN_LOCAL_BACKEND": True,
+    "QS_ADMIN_EDITORIAL_WORKFLOW": False,
 }
 
 

@@ -35,6 +35,7 @@ HEADERS = {
         "Cross-Origin-Opener-Policy": "same-origin",
     },
     "/*.vcf": {"Content-Type": "text/vcard; charset=utf-8"},
+    "/*.ics": {"Content-Type": "text/calendar; charset=utf-8"},
     "/*.geojson": {"Content-Type": "application/geo+json; charset=utf-8"},
     "/*/feed.xml": {"Content-Type": "application/atom+xml; charset=utf-8"},
 }

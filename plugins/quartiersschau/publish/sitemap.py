@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-# Pages that are not for search engines.
-EXCLUDED = {"404.html"}
+# Pages that are not for search engines (admin/: the web editor, publish.admin).
+EXCLUDED = {"404.html", "admin/index.html"}
 
 
 class SitemapCollector:

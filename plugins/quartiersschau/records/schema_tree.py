@@ -1,0 +1,80 @@
+"""The record schemas as a tree: ``$ref`` resolved, so tools can walk fields in schema order.
+
+The web editor's configuration (``publish.admin``) and the canonical form of records
+(``records.canonical``) both need, for every field, its title, description, type and
+children. References point into ``common.schema.json`` (``#/$defs/…`` inside it); the
+keys beside a ``$ref`` (title, description, minItems …) win over the referenced ones.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+
+from .validation import SCHEMA_DIR
+
+COMMON = "common.schema.json"
+MARKDOWN_REF = f"{COMMON}#/$defs/markdown"
+DATE_REF = f"{COMMON}#/$defs/date"
+IMAGE_REF = f"{COMMON}#/$defs/image"
+
+
+@functools.cache
+def _document(name: str) -> dict:
+    return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+
+
+def _target(ref: str, base: str) -> tuple[dict, str, str]:
+    """The schema a ``$ref`` points to, the file it lives in and the ref in absolute form."""
+    name, _, pointer = ref.partition("#")
+    name = name or base
+    node = _document(name)
+    for part in [p for p in pointer.split("/") if p]:
+        node = node[part]
+    return node, name, f"{name}#{pointer}"
+
+
+def resolve(node: dict, base: str) -> tuple[dict, str]:
+    """*node* with its ``$ref`` chain merged in (outer keys win), and the file it now lives in.
+
+    The merged node keeps the absolute refs it came through in ``"x-refs"`` (to tell a
+    Markdown field from plain text, an image from another object).
+    """
+    refs: list[str] = []
+    merged = dict(node)
+    while "$ref" in merged:
+        ref = merged.pop("$ref")
+        target, base, absolute = _target(ref, base)
+        refs.append(absolute)
+        merged = {**target, **merged}
+    merged["x-refs"] = refs
+    return merged, base
+
+
+def kind_schema(kind: str) -> tuple[dict, str]:
+    """The resolved top of one kind's schema (``site``, ``themes`` …)."""
+    name = f"{kind}.schema.json"
+    return resolve(_document(name), name)
+
+
+def properties(node: dict, base: str) -> list[tuple[str, dict, str]]:
+    """(key, resolved schema, its file) of an object schema's properties, in schema order."""
+    return [(key, *resolve(child, base)) for key, child in (node.get("properties") or {}).items()]
+
+
+def items(node: dict, base: str) -> tuple[dict, str] | None:
+    """The resolved schema of an array's items, or None."""
+    child = node.get("items")
+    return resolve(child, base) if isinstance(child, dict) else None
+
+
+def is_markdown(node: dict) -> bool:
+    return MARKDOWN_REF in node.get("x-refs", ())
+
+
+def is_date(node: dict) -> bool:
+    return DATE_REF in node.get("x-refs", ()) or node.get("format") == "date"
+
+
+def is_image(node: dict) -> bool:
+    return IMAGE_REF in node.get("x-refs", ())
