@@ -110,3 +110,14 @@ def test_berlin_outlines_frame_berlin():
     neukoelln = berlin.point(52.48, 13.44)
     spandau = berlin.point(52.54, 13.20)
     assert 0 < spandau[0] < neukoelln[0] < berlin.width and 0 < neukoelln[1] < berlin.height
+
+
+@pytest.mark.parametrize("path", ["", "karte/", "standorte/hof-bahnhofsviertel/"])
+def test_map_markers_are_targets_of_at_least_24_px_on_a_phone(browser, demo_url, path):
+    """WCAG 2.5.8: the dots are small, their links are not."""
+    context = browser.new_context(viewport={"width": 320, "height": 800})
+    tab = context.new_page()
+    tab.goto(f"{demo_url}/{path}")
+    sizes = [tab.locator("a.qs-map__link").nth(i).bounding_box() for i in range(tab.locator("a.qs-map__link").count())]
+    context.close()
+    assert sizes and all(box["width"] >= 24 and box["height"] >= 24 for box in sizes)
