@@ -16,7 +16,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from .catalogue.builder import build_catalogue
-from .check import check_content, download_sizes
+from .check import check_content
 from .common.cache import KeyValueCache
 from .common.clock import build_day
 from .common.filesystem import link_or_copy
@@ -65,7 +65,7 @@ class QuartiersschauGenerator(Generator):
 
     def generate_context(self) -> None:
         check_bundle(self.settings)
-        paths = ContentPaths.from_settings(self.settings)
+        paths = self.paths = ContentPaths.from_settings(self.settings)
         max_pixels = self.settings["QS_IMAGE_MAX_PIXELS"]
         self.images = ImagePipeline(
             paths.images,
@@ -85,7 +85,7 @@ class QuartiersschauGenerator(Generator):
                 records,
                 markdown_renderer(self.settings),
                 renditions=renditions,
-                download_sizes=download_sizes(records, paths),
+                download_sizes={name: file.stat().st_size for name, file in self.downloads.items()},
                 now=build_day(),
                 **_story_and_page_urls(self.settings),
             )
@@ -116,8 +116,7 @@ class QuartiersschauGenerator(Generator):
         files.update({f"{EXPORT_FOLDER}/{name}": text for name, text in export_files(catalogue, base).items()})
         files.update({f"{EXPORT_FOLDER}/{name}": text for name, text in participation_files(catalogue, base).items()})
         files.update(calendar_files(catalogue, base))
-        paths = ContentPaths.from_settings(self.settings)
-        files.update(admin_files(paths.data, paths.content, self.settings))
+        files.update(admin_files(self.paths.data, self.paths.content, self.settings))
         for site in catalogue.sites:
             if site.office:
                 files[VCARD_FILE.format(url=site.url)] = vcard(site, catalogue.programme, f"{base}/{site.url}")

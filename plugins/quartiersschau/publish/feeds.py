@@ -90,6 +90,17 @@ def _current_calls(calls) -> list:
     return [c for c in calls if c.status != "closed"]
 
 
+def _add_newest(feed: _Feed, catalogue: Catalogue, entries: list[tuple], base: str) -> None:
+    """Add the newest MAX_ITEMS of (day, rank, id, entry), each as a story, call or project entry."""
+    for _, _, _, entry in sorted(entries, key=lambda e: e[:3], reverse=True)[:MAX_ITEMS]:
+        if isinstance(entry, Story):
+            _add_story(feed, entry, base)
+        elif isinstance(entry, Call):
+            _add_call(feed, entry, base)
+        else:  # "Neues Mikroprojekt", "Neues Projekt": the programme's word
+            _add_project(feed, entry, base, catalogue.programme.words.project.adjective("Neu"))
+
+
 def story_feed(catalogue: Catalogue, base: str) -> str:
     programme = catalogue.programme
     feed = _Feed(
@@ -102,11 +113,7 @@ def story_feed(catalogue: Catalogue, base: str) -> str:
     )
     entries = [(s.date, 1, s.slug, s) for s in catalogue.stories]
     entries += [(c.opens, 0, c.id, c) for c in _current_calls(catalogue.participation.calls)]
-    for _, _, _, entry in sorted(entries, key=lambda e: e[:3], reverse=True)[:MAX_ITEMS]:
-        if isinstance(entry, Story):
-            _add_story(feed, entry, base)
-        else:
-            _add_call(feed, entry, base)
+    _add_newest(feed, catalogue, entries, base)
     return feed.writeString("utf-8")
 
 
@@ -122,13 +129,7 @@ def site_feed(catalogue: Catalogue, site: Site, base: str) -> str:
     )
     entries = [(s.date, 1, s.slug, s) for s in site.stories] + [(_project_day(p), 0, p.id, p) for p in site.projects]
     entries += [(c.opens, 2, c.id, c) for c in _current_calls(site.calls)]
-    for _, _, _, entry in sorted(entries, key=lambda e: e[:3], reverse=True)[:MAX_ITEMS]:
-        if isinstance(entry, Story):
-            _add_story(feed, entry, base)
-        elif isinstance(entry, Call):
-            _add_call(feed, entry, base)
-        else:  # "Neues Mikroprojekt", "Neues Projekt": the programme's word
-            _add_project(feed, entry, base, catalogue.programme.words.project.adjective("Neu"))
+    _add_newest(feed, catalogue, entries, base)
     return feed.writeString("utf-8")
 
 
