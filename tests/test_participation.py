@@ -230,6 +230,12 @@ def problems(site) -> list[str]:
             "data/events/sommerfest.yaml:4:13: start_time: erwartet Text",
         ),
         ("data/sites/hof.yaml", "kind: jugendbeirat", "kind: jugendrat", "data/sites/hof.yaml:"),
+        (
+            "data/programme.yaml",
+            "  - id: sprechstunde\n    label: Sprechstunde\n",
+            "  - id: sprechstunde\n    label: Sprechstunde\n  - id: fest\n    label: Feier\n",
+            "data/programme.yaml:",
+        ),
     ],
 )
 def test_broken_participation_records_get_one_line_each(tmp_path, file, old, new, expected):

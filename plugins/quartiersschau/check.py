@@ -13,7 +13,6 @@ from .images.checks import check_images
 from .images.derivatives import DEFAULT_MAX_PIXELS
 from .records.crossrefs import check_references
 from .records.downloads import check_downloads, download_files
-from .records.participation_rules import check_participation
 from .records.paths import ContentPaths
 from .records.problems import ContentError
 from .records.reading import RecordSet, read_records
@@ -27,7 +26,6 @@ def check_content(
     problems += check_references(records, paths)
     problems += check_images(records, paths, max_pixels)
     problems += check_downloads(records, paths)
-    problems += check_participation(records)
     if problems:
         raise ContentError(problems)
     return records

@@ -15,6 +15,7 @@ from pathlib import Path
 from .fixed_pages import EASY_LANGUAGE_PAGE, RESERVED_SLUGS
 from .geo import MapSource, map_source, programme_area, read_features
 from .ids import ID_PATTERN, make_id
+from .participation_rules import check_participation
 from .paths import ContentPaths
 from .plausibility import check_plausibility
 from .problems import Problem
@@ -151,6 +152,8 @@ def check_references(records: RecordSet, paths: ContentPaths) -> list[Problem]:
     phases = c.list_ids(records.programme, ("phases",))
     funds = c.list_ids(records.programme, ("funds",))
     lines = c.list_ids(records.programme, ("programme_lines",))
+    event_kinds = c.list_ids(records.programme, ("event_kinds",))
+    committee_kinds = c.list_ids(records.programme, ("committee_kinds",))
     sites = records.ids("site")
     projects = records.ids("project")
 
@@ -205,4 +208,5 @@ def check_references(records: RecordSet, paths: ContentPaths) -> list[Problem]:
         c.refs(record, "sites", sites, site_word.adjective("unbekannt"))
         c.refs(record, "projects", projects, project_word.adjective("unbekannt"))
         c.refs(record, "themes", themes, "unbekanntes Thema")
-    return c.problems + check_plausibility(records, outlines)
+    participation = check_participation(records, event_kinds, committee_kinds, funds)
+    return c.problems + participation + check_plausibility(records, outlines)

@@ -15,17 +15,6 @@ from .reading import Record, RecordSet
 from .validation import did_you_mean
 
 
-def _ids(record: Record | None, key: str) -> set[str] | None:
-    if record is None or not isinstance(record.data, dict):
-        return None
-    items = record.data.get(key)
-    return (
-        {i["id"] for i in items if isinstance(i, dict) and isinstance(i.get("id"), str)}
-        if isinstance(items, list)
-        else set()
-    )
-
-
 def _date(value) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value) if isinstance(value, str) else None
@@ -41,12 +30,10 @@ def _time(value) -> dt.time | None:
 
 
 class _Rules:
-    def __init__(self, records: RecordSet):
+    def __init__(self, records: RecordSet, event_kinds, committee_kinds, funds):
         self.records = records
         self.problems: list[Problem] = []
-        self.event_kinds = _ids(records.programme, "event_kinds")
-        self.committee_kinds = _ids(records.programme, "committee_kinds")
-        self.funds = _ids(records.programme, "funds")
+        self.event_kinds, self.committee_kinds, self.funds = event_kinds, committee_kinds, funds
 
     def add(self, record: Record, path: tuple, message: str) -> None:
         self.problems.append(record.problem(path, message))
@@ -170,8 +157,12 @@ class _Rules:
                 )
 
 
-def check_participation(records: RecordSet) -> list[Problem]:
-    rules = _Rules(records)
+def check_participation(records: RecordSet, event_kinds, committee_kinds, funds) -> list[Problem]:
+    """*event_kinds*, *committee_kinds*, *funds*: the ids programme.yaml defines (None: unreadable, not checked).
+
+    Called by ``crossrefs``, which reads those lists once and reports their duplicates.
+    """
+    rules = _Rules(records, event_kinds, committee_kinds, funds)
     sites, projects = records.ids("site"), records.ids("project")
     for record in records.events:
         rules.event(record, sites, projects)
