@@ -1,8 +1,10 @@
 """Scaffold a new record that already passes validation: ``make new-site``, ``new-project``, ``new-story``.
 
-The id is made from the title (ä → ae, ß → ss). Fields that cannot be guessed get
-valid placeholders and a ``# TODO`` comment; a new story starts as a draft, so nothing
-half-written is published.
+The id is made from the title (ä → ae, ß → ss). The file is written in the canonical
+form (records.canonical, no comments: the web editor would drop them). Fields that
+cannot be guessed get valid values to check and texts that say "… folgt.", which
+``make validate`` shows as placeholders and ``make publish`` refuses (records.cautions);
+a new story starts as a draft, so nothing half-written is published.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from pathlib import Path
 import yaml
 
 from _project import ROOT
+from quartiersschau.records.canonical import dump
+from quartiersschau.records.cautions import SCAFFOLD_TEXTS
 from quartiersschau.records.geo import interior_point, map_source, read_features
 from quartiersschau.records.ids import make_id
 
@@ -38,10 +42,6 @@ def _first_id(path: Path, key: str | None = None) -> str:
     return items[0]["id"]
 
 
-def _quote(text: str) -> str:
-    return yaml.safe_dump(text, allow_unicode=True, default_style='"', width=1000).strip()
-
-
 def _placeholder_point(data: Path) -> tuple[float, float]:
     """A point inside the first region's outline: coordinates must lie in the site's region."""
     try:
@@ -53,55 +53,49 @@ def _placeholder_point(data: Path) -> tuple[float, float]:
     return round(lat, 2), round(lon, 2)
 
 
-def site_text(title: str, data: Path) -> str:
+def site_data(title: str, data: Path) -> dict:
     city = title.split("–")[0].split(" - ")[0].strip()
     lat, lon = _placeholder_point(data)
-    return f"""# Standort: {title}
-# Felder und Erklärungen: plugins/quartiersschau/records/schemas/site.schema.json
-name: {_quote(title)}
-city: {_quote(city)}
-region: {_first_id(data / "regions.yaml")}  # TODO: Kennung aus data/regions.yaml
-coordinates:  # TODO: ungefähre Mitte des Quartiers
-  lat: {lat}
-  lon: {lon}
-phase: {_first_id(data / "programme.yaml", "phases")}  # TODO: Kennung einer Phase aus data/programme.yaml
-since: {TODAY.year}
-themes:
-  - {_first_id(data / "themes.yaml")}  # TODO: Kennungen aus data/themes.yaml
-summary: "Kurzbeschreibung folgt."  # TODO: ein bis zwei Sätze über das Quartier
-"""
+    return {
+        "name": title,
+        "city": city,
+        "region": _first_id(data / "regions.yaml"),
+        "coordinates": {"lat": lat, "lon": lon},
+        "phase": _first_id(data / "programme.yaml", "phases"),
+        "since": TODAY.year,
+        "themes": [_first_id(data / "themes.yaml")],
+        "summary": SCAFFOLD_TEXTS["summary"],
+    }
 
 
-def project_text(title: str, site: str, data: Path) -> str:
+def project_data(title: str, site: str, data: Path) -> dict:
     site_file = data / "sites" / f"{site}.yaml"
     if not site_file.is_file():
         known = ", ".join(sorted(p.stem for p in (data / "sites").glob("*.yaml")))
         raise SystemExit(f"Unbekannter Standort '{site}'. Bekannt sind: {known}")
     themes = yaml.safe_load(site_file.read_text(encoding="utf-8")).get("themes") or [_first_id(data / "themes.yaml")]
-    return f"""# Mikroprojekt: {title}
-# Felder und Erklärungen: plugins/quartiersschau/records/schemas/project.schema.json
-title: {_quote(title)}
-site: {site}
-year: {TODAY.year}
-themes:
-  - {themes[0]}  # TODO: passende Themen aus data/themes.yaml
-status: planned  # planned, running oder completed
-summary: "Kurzbeschreibung folgt."  # TODO: ein bis zwei Sätze
-"""
+    return {
+        "title": title,
+        "site": site,
+        "year": TODAY.year,
+        "themes": themes[:1],
+        "status": "planned",
+        "summary": SCAFFOLD_TEXTS["summary"],
+    }
 
 
 def story_text(title: str) -> str:
-    return f"""---
-title: {_quote(title)}
-date: "{TODAY.isoformat()}"
-summary: "Kurzfassung folgt."  # TODO: ein bis zwei Sätze
-sites: []  # TODO: Kennungen der Standorte
-projects: []
-themes: []
-status: draft  # Entwurf: wird erst veröffentlicht, wenn diese Zeile entfernt ist
----
-Text folgt. Zwischenüberschriften mit ## beginnen.
-"""
+    header = {
+        "title": title,
+        "date": TODAY.isoformat(),
+        "summary": SCAFFOLD_TEXTS["story_summary"],
+        "sites": [],
+        "projects": [],
+        "themes": [],
+        # A draft is not published until this field is removed or set to published.
+        "status": "draft",
+    }
+    return f"---\n{dump('story', header)}---\n{SCAFFOLD_TEXTS['story_body']}\n"
 
 
 def _first_of(data: Path, key: str, fallback: str) -> str:
@@ -111,30 +105,28 @@ def _first_of(data: Path, key: str, fallback: str) -> str:
         return fallback
 
 
-def event_text(title: str, site: str, data: Path) -> str:
+def event_data(title: str, site: str, data: Path) -> dict:
     next_week = TODAY + dt.timedelta(days=7)
-    sites = f"sites:\n  - {site}\n" if site else ""
-    return f"""# Termin: {title}
-# Felder und Erklärungen: plugins/quartiersschau/records/schemas/event.schema.json
-title: {_quote(title)}
-kind: {_first_of(data, "event_kinds", "sitzung")}  # TODO: Kennung aus event_kinds in data/programme.yaml
-date: "{next_week.isoformat()}"
-start_time: "18:00"
-end_time: "20:00"
-{sites}summary: "Kurzbeschreibung folgt."  # TODO: ein bis zwei Sätze
-"""
+    return {
+        "title": title,
+        "kind": _first_of(data, "event_kinds", "sitzung"),
+        "date": next_week.isoformat(),
+        "start_time": "18:00",
+        "end_time": "20:00",
+        **({"sites": [site]} if site else {}),
+        "summary": SCAFFOLD_TEXTS["summary"],
+    }
 
 
-def call_text(title: str, data: Path) -> str:
-    return f"""# Aufruf: {title}
-# Felder und Erklärungen: plugins/quartiersschau/records/schemas/call.schema.json
-title: {_quote(title)}
-fund: {_first_of(data, "funds", "fonds")}  # TODO: Kennung aus funds in data/programme.yaml
-opens: "{TODAY.isoformat()}"
-deadline: "{(TODAY + dt.timedelta(days=42)).isoformat()}"
-summary: "Was gesucht wird, folgt."  # TODO: ein bis zwei Sätze
-how_to_apply: "Im Vor-Ort-Büro."  # TODO: wie man sich bewirbt
-"""
+def call_data(title: str, data: Path) -> dict:
+    return {
+        "title": title,
+        "fund": _first_of(data, "funds", "fonds"),
+        "opens": TODAY.isoformat(),
+        "deadline": (TODAY + dt.timedelta(days=42)).isoformat(),
+        "summary": SCAFFOLD_TEXTS["call_summary"],
+        "how_to_apply": SCAFFOLD_TEXTS["how_to_apply"],
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -151,14 +143,14 @@ def main(argv: list[str] | None = None) -> int:
     if not record_id:
         raise SystemExit("Aus dem Titel lässt sich keine Kennung bilden – bitte Buchstaben verwenden.")
     if args.kind == "site":
-        path, text = data / "sites" / f"{record_id}.yaml", site_text(title, data)
+        path, text = data / "sites" / f"{record_id}.yaml", dump("site", site_data(title, data))
     elif args.kind == "project":
         site = _ask("Standort (Kennung)", args.site)
-        path, text = data / "projects" / f"{record_id}.yaml", project_text(title, site, data)
+        path, text = data / "projects" / f"{record_id}.yaml", dump("project", project_data(title, site, data))
     elif args.kind == "event":
-        path, text = data / "events" / f"{record_id}.yaml", event_text(title, args.site, data)
+        path, text = data / "events" / f"{record_id}.yaml", dump("event", event_data(title, args.site, data))
     elif args.kind == "call":
-        path, text = data / "calls" / f"{record_id}.yaml", call_text(title, data)
+        path, text = data / "calls" / f"{record_id}.yaml", dump("call", call_data(title, data))
     else:
         path, text = root / "content" / "stories" / f"{record_id}.md", story_text(title)
     if path.exists():
@@ -166,7 +158,9 @@ def main(argv: list[str] | None = None) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     print(
-        f"Angelegt: {path.relative_to(root)}\nJetzt die mit TODO markierten Felder ausfüllen und mit 'make validate' prüfen."
+        f"Angelegt: {path.relative_to(root)}\n"
+        "Jetzt die Texte mit „folgt“ ersetzen und die vorgeschlagenen Werte prüfen; "
+        "'make validate' zeigt, was noch fehlt (Felder und Erklärungen: docs/redaktion.md)."
     )
     return 0
 

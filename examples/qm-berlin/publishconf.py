@@ -13,3 +13,5 @@ from pelicanconf import *  # noqa: F403
 SITEURL = os.environ.get("QS_SITEURL") or QS_PUBLIC_URL  # noqa: F405
 QS_PUBLIC_URL = SITEURL
 RELATIVE_URLS = False
+# The public site never shows "Kurzbeschreibung folgt." or TODO: placeholders are errors here.
+QS_REFUSE_PLACEHOLDERS = True

@@ -9,12 +9,14 @@ from __future__ import annotations
 from .catalogue.builder import MarkdownRenderer, build_catalogue
 from .catalogue.catalogue import Catalogue
 from .common.cache import KeyValueCache
+from .common.clock import build_date
 from .images.checks import check_images
 from .images.derivatives import DEFAULT_MAX_PIXELS
+from .records.cautions import PLACEHOLDER, content_warnings
 from .records.crossrefs import check_references
 from .records.downloads import check_downloads, download_files
 from .records.paths import ContentPaths
-from .records.problems import ContentError
+from .records.problems import ContentError, Problem
 from .records.reading import RecordSet, read_records
 
 
@@ -29,6 +31,18 @@ def check_content(
     if problems:
         raise ContentError(problems)
     return records
+
+
+def check_warnings(records: RecordSet, *, refuse_placeholders: bool = False) -> list[Problem]:
+    """The warnings of checked content; with *refuse_placeholders* (publishing) placeholders are errors."""
+    warnings = content_warnings(records, build_date())
+    if refuse_placeholders:
+        refused = [
+            w.as_error(" – mit Platzhaltern wird nicht veröffentlicht") for w in warnings if w.code == PLACEHOLDER
+        ]
+        if refused:
+            raise ContentError(refused)
+    return warnings
 
 
 def download_sizes(records: RecordSet, paths: ContentPaths) -> dict[str, int]:

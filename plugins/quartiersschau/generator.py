@@ -16,7 +16,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from .catalogue.builder import build_catalogue
-from .check import check_content
+from .check import check_content, check_warnings
 from .common.cache import KeyValueCache
 from .common.clock import build_day
 from .common.filesystem import link_or_copy
@@ -79,6 +79,10 @@ class QuartiersschauGenerator(Generator):
                 records = check_content(paths, max_pixels, records_cache)
             finally:
                 records_cache.close()
+            warnings = check_warnings(records, refuse_placeholders=self.settings["QS_REFUSE_PLACEHOLDERS"])
+            # Printed, not logged: `pelican -q` (the devserver) must still show them.
+            for warning in warnings:
+                print(warning, file=sys.stderr, flush=True)
             renditions = self.images.prepare(image_sources(records))
             self.downloads = download_files(records, paths)
             catalogue = build_catalogue(

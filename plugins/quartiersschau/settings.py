@@ -45,6 +45,9 @@ DEFAULTS = {
     "QS_ADMIN_BACKEND": None,
     "QS_ADMIN_LOCAL_BACKEND": True,
     "QS_ADMIN_EDITORIAL_WORKFLOW": False,
+    # Placeholders ("Kurzbeschreibung folgt.", TODO) are warnings in a preview and errors
+    # here; publishconf.py sets it, so the public site never shows them (records.cautions).
+    "QS_REFUSE_PLACEHOLDERS": False,
 }
 
 

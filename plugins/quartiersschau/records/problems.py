@@ -24,10 +24,23 @@ class Problem:
     column: int
     field: str
     message: str
+    # "error" stops the build; "warning" is shown and lets it go on (records.cautions).
+    severity: str = "error"
+    # What kind of warning, for settings that refuse some of them (cautions.PLACEHOLDER).
+    code: str = ""
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == "warning"
 
     def __str__(self) -> str:
         field = self.field or "(Datei)"
-        return neutralise(f"{self.path}:{self.line}:{self.column}: {field}: {self.message}")
+        label = "Hinweis: " if self.is_warning else ""
+        return neutralise(f"{self.path}:{self.line}:{self.column}: {field}: {label}{self.message}")
+
+    def as_error(self, reason: str = "") -> Problem:
+        """The same problem as an error (a warning that a setting refuses), *reason* added to the message."""
+        return Problem(self.path, self.line, self.column, self.field, self.message + reason, "error", self.code)
 
 
 class ContentError(Exception):
@@ -37,10 +50,10 @@ class ContentError(Exception):
         self.problems = sorted(set(problems))
         super().__init__(f"{len(self.problems)} Fehler in den Inhalten – es wurde nichts geschrieben.")
 
-    def report(self) -> str:
-        """All problems, one per line, then the summary."""
+    def report(self, *, building: bool = True) -> str:
+        """All problems, one per line, then the summary (a check alone writes nothing, so it says less)."""
         lines = [str(p) for p in self.problems]
-        lines.append(str(self))
+        lines.append(str(self) if building else f"{len(self.problems)} Fehler in den Inhalten.")
         return "\n".join(lines)
 
 

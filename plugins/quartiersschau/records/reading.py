@@ -33,6 +33,8 @@ class Record:
     doc: LoadedDocument
     digest: str
     body: str | None = None
+    # The line of the file where the Markdown body begins (1 for YAML records).
+    body_line: int = 1
 
     @property
     def data(self):
@@ -170,7 +172,7 @@ def _read_markdown_record(
     if not parsed.body.strip():
         problems.append(Problem(source, parsed.body_line, 1, "", "Text fehlt: unter dem Kopfbereich steht nichts"))
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    record = Record(kind, path.stem, source, parsed.header, digest, parsed.body)
+    record = Record(kind, path.stem, source, parsed.header, digest, parsed.body, parsed.body_line)
     return record, problems
 
 

@@ -1,0 +1,170 @@
+"""Warnings: content that is valid but should not go out like this.
+
+Errors stop a build; warnings are shown by ``make validate``, ``make html`` and the
+devserver and let the preview go on. Placeholders are the exception at the end of the
+flow: ``make publish`` (``QS_REFUSE_PLACEHOLDERS``) refuses them, so the public site never
+says "Kurzbeschreibung folgt." The scaffolding (``scripts/new_record.py``) takes its
+placeholder texts from here, so what it writes is always recognised.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from .problems import Problem
+from .reading import Record, RecordSet
+
+# What `make new-…` writes into fields it cannot guess.
+SCAFFOLD_TEXTS = {
+    "summary": "Kurzbeschreibung folgt.",
+    "story_summary": "Kurzfassung folgt.",
+    "story_body": "Text folgt.",
+    "call_summary": "Was gesucht wird, folgt.",
+    "how_to_apply": "Wie man sich bewirbt, folgt.",
+}
+
+# A marker anywhere, or a whole short text that only announces itself ("Text folgt.").
+_MARKERS = re.compile(r"\b(TODO|FIXME|TBD|XXX)\b|\blorem ipsum\b", re.IGNORECASE)
+_ANNOUNCEMENT = re.compile(r"^\s*(?:[\w„“\"'-]+[\s,]+){0,3}(?:folgt|folgen)\s*[.!…]*\s*$", re.IGNORECASE)
+
+PLACEHOLDER = "placeholder"
+
+STATUS_WORDS = {"planned": "geplant", "running": "läuft", "completed": "abgeschlossen"}
+
+
+def _strings(value, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from _strings(child, (*path, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _strings(child, (*path, index))
+
+
+def placeholder_in(text: str) -> str | None:
+    """The placeholder *text* holds (quoted for the message), or None."""
+    marker = _MARKERS.search(text)
+    if marker:
+        return marker.group(0)
+    if _ANNOUNCEMENT.match(text):
+        return text.strip()
+    for sentence in SCAFFOLD_TEXTS.values():
+        if sentence in text:
+            return sentence
+    return None
+
+
+def _warning(record: Record, path: tuple, message: str, code: str = "") -> Problem:
+    problem = record.problem(path, message)
+    return Problem(problem.path, problem.line, problem.column, problem.field, message, "warning", code)
+
+
+def _placeholders(record: Record) -> list[Problem]:
+    found = []
+    for path, text in _strings(record.data):
+        placeholder = placeholder_in(text)
+        if placeholder:
+            message = f"Platzhalter „{placeholder}“ – bitte durch den richtigen Text ersetzen"
+            found.append(_warning(record, path, message, PLACEHOLDER))
+    if record.body:
+        for number, line in enumerate(record.body.splitlines()):
+            placeholder = placeholder_in(line)
+            if placeholder:
+                message = f"Platzhalter „{placeholder}“ im Text – bitte durch den richtigen Text ersetzen"
+                line = record.body_line + number
+                found.append(Problem(record.source, line, 1, "Text", message, "warning", PLACEHOLDER))
+    return found
+
+
+def _date(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _status_problems(record: Record, today: dt.date) -> list[Problem]:
+    """A status that the period contradicts: the residents' pages would say something false."""
+    data = record.data
+    status = data.get("status")
+    if status not in STATUS_WORDS:
+        return []
+    period = data.get("period") if isinstance(data.get("period"), dict) else {}
+    start, end = _date(period.get("start")), _date(period.get("end"))
+    year = data.get("year") if isinstance(data.get("year"), int) and not isinstance(data.get("year"), bool) else None
+    word = STATUS_WORDS[status]
+    if status == "running" and end and end < today:
+        return [
+            _warning(
+                record,
+                ("status",),
+                f"Stand „{word}“, aber das Ende ({end.isoformat()}) ist vorbei – auf completed (abgeschlossen) setzen?",
+            )
+        ]
+    if status == "planned" and ((start and start <= today) or (not start and year and year < today.year)):
+        since = f"der Beginn ({start.isoformat()})" if start else f"das Jahr {year}"
+        if not start:
+            better = "running (läuft) oder completed (abgeschlossen)"
+        else:
+            better = "completed (abgeschlossen)" if end and end < today else "running (läuft)"
+        return [_warning(record, ("status",), f"Stand „{word}“, aber {since} ist schon vorbei – auf {better} setzen?")]
+    if status in ("running", "completed") and start and start > today:
+        return [
+            _warning(
+                record,
+                ("status",),
+                f"Stand „{word}“, aber der Beginn ({start.isoformat()}) liegt in der Zukunft – auf planned (geplant) setzen?",
+            )
+        ]
+    return []
+
+
+def _story_problems(record: Record) -> list[Problem]:
+    data = record.data
+    if any(data.get(key) for key in ("sites", "projects", "themes")):
+        return []
+    message = (
+        "Die Geschichte ist mit nichts verknüpft – sites, projects oder themes angeben, "
+        "damit sie auf den Seiten der Standorte, Projekte und Themen erscheint"
+    )
+    return [_warning(record, (), message)]
+
+
+def _contact_problems(record: Record) -> list[Problem]:
+    data = record.data
+    found = []
+    office = data.get("office")
+    if isinstance(office, dict) and not (office.get("phone") or office.get("email")):
+        found.append(
+            _warning(record, ("office",), "Das Vor-Ort-Büro hat weder Telefon noch E-Mail – phone oder email angeben")
+        )
+    contacts = data.get("contacts")
+    for index, contact in enumerate(contacts if isinstance(contacts, list) else []):
+        if isinstance(contact, dict) and not (contact.get("phone") or contact.get("email")):
+            has_office = isinstance(office, dict) and (office.get("phone") or office.get("email"))
+            if not has_office:
+                message = (
+                    "Diese Ansprechperson ist weder per Telefon noch per E-Mail erreichbar – phone oder email angeben"
+                )
+                found.append(_warning(record, ("contacts", index), message))
+    return found
+
+
+def content_warnings(records: RecordSet, today: dt.date) -> list[Problem]:
+    """Every warning of a content tree that passed the checks."""
+    found: list[Problem] = []
+    for record in records.all():
+        if not (record.kind == "story" and record.data.get("status") == "draft"):  # drafts are not published
+            found += _placeholders(record)
+    for record in records.projects:
+        found += _status_problems(record, today)
+    for record in records.stories:
+        if record.data.get("status") != "draft":
+            found += _story_problems(record)
+    for record in records.sites:
+        found += _contact_problems(record)
+    return sorted(set(found))
