@@ -29,31 +29,31 @@ CASES = {
         "data/sites/hof.yaml",
         'postcode: "95028"',
         "postcode: 01067",
-        "data/sites/hof.yaml:16:15: office.address.postcode: erwartet Text",
+        "data/sites/hof.yaml:16:15: office.address.postcode (Postleitzahl): erwartet Text",
     ),
     "unknown site": (
         "data/projects/lesecafe.yaml",
         "site: ingolstadt",
         "site: ingolstat",
-        "data/projects/lesecafe.yaml:2:7: site: unbekannter Standort 'ingolstat' (meinten Sie 'ingolstadt'?)",
+        "data/projects/lesecafe.yaml:2:7: site (Standort): unbekannter Standort 'ingolstat' (meinten Sie 'ingolstadt'?)",
     ),
     "missing image": (
         "data/projects/lesecafe.yaml",
         "summary:",
         "images:\n  - src: fehlt.jpg\n    alt: Ein Bild\n    credit: c\n    licence: l\nsummary:",
-        "data/projects/lesecafe.yaml:8:10: images[1].src: Bilddatei nicht gefunden",
+        "data/projects/lesecafe.yaml:8:10: images[1].src (Bilddatei): Bilddatei nicht gefunden",
     ),
     "image without alt": (
         "data/sites/hof.yaml",
         "  alt: Zwei Häuser und eine Sonne\n",
         "",
-        "data/sites/hof.yaml:38:3: image.alt: Bildbeschreibung fehlt",
+        "data/sites/hof.yaml:38:3: image.alt (Bildbeschreibung): Bildbeschreibung fehlt",
     ),
     "people without consent": (
         "data/sites/hof.yaml",
         "  licence: CC0 1.0\n",
         "  licence: CC0 1.0\n  people: true\n",
-        "data/sites/hof.yaml:38:3: image.consent: auf dem Bild sind Personen erkennbar",
+        "data/sites/hof.yaml:38:3: image.consent (Einwilligung liegt vor): auf dem Bild sind Personen erkennbar",
     ),
     "story front matter": (
         "content/stories/garten-im-sommer.md",
@@ -65,7 +65,7 @@ CASES = {
         "content/stories/garten-im-sommer.md",
         'date: "2020-07-01"',
         "date: 2020-7-1",
-        "content/stories/garten-im-sommer.md:3:7: date: kein gültiges Datum",
+        "content/stories/garten-im-sommer.md:3:7: date (Datum): Datum als JJJJ-MM-TT schreiben, z. B. 2020-07-01",
     ),
 }
 

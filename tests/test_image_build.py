@@ -69,7 +69,7 @@ def test_decompression_bomb_stops_the_build_naming_the_file(tmp_path):
         tmp_path,
         bomb_png,
         "riesig.png",
-        "data/sites/hof.yaml:38:8: image.src: content/images/riesig.png: Bild ist zu groß",
+        "data/sites/hof.yaml:38:8: image.src (Bilddatei): content/images/riesig.png: Bild ist zu groß",
     )
 
 
@@ -78,7 +78,7 @@ def test_eps_renamed_to_jpg_stops_the_build(tmp_path):
         tmp_path,
         eps_as_jpg,
         "plakat.jpg",
-        "data/sites/hof.yaml:38:8: image.src: content/images/plakat.jpg: kein erlaubtes Bildformat",
+        "data/sites/hof.yaml:38:8: image.src (Bilddatei): content/images/plakat.jpg: kein erlaubtes Bildformat",
     )
 
 

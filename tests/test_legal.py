@@ -19,7 +19,9 @@ def problems(site):
 def test_missing_required_legal_field_is_a_validation_error(tmp_path):
     site = fixture_copy(tmp_path)
     edit(site / "data/programme.yaml", "    representative: Leitung der Servicestelle\n", "")
-    assert problems(site) == ["data/programme.yaml:39:5: legal.publisher.representative: Pflichtfeld fehlt"]
+    assert problems(site) == [
+        "data/programme.yaml:39:5: legal.publisher.representative (Vertreten durch): Pflichtfeld fehlt"
+    ]
 
 
 def test_missing_enforcement_body_is_a_validation_error(tmp_path):
@@ -29,7 +31,9 @@ def test_missing_enforcement_body_is_a_validation_error(tmp_path):
     start = text.index("    enforcement:")
     end = text.index("funds:", start)  # the enforcement block ends the legal section
     programme.write_text(text[:start] + text[end:], encoding="utf-8")
-    assert problems(site) == ["data/programme.yaml:63:5: legal.accessibility.enforcement: Pflichtfeld fehlt"]
+    assert problems(site) == [
+        "data/programme.yaml:63:5: legal.accessibility.enforcement (Schlichtungsstelle): Pflichtfeld fehlt"
+    ]
 
 
 def test_partial_accessibility_needs_its_limitations(tmp_path):
@@ -40,7 +44,7 @@ def test_partial_accessibility_needs_its_limitations(tmp_path):
         "    limitations: []\n",
     )
     assert problems(site) == [
-        "data/programme.yaml:67:18: legal.accessibility.limitations: bei teilweiser oder fehlender Vereinbarkeit die bekannten Einschränkungen nennen"
+        "data/programme.yaml:67:18: legal.accessibility.limitations (Bekannte Einschränkungen): bei teilweiser oder fehlender Vereinbarkeit die bekannten Einschränkungen nennen"
     ]
 
 

@@ -220,7 +220,7 @@ CASES = {
     "a 20 MB line": (
         "sites",
         {"data/sites/lang.yaml": "summary: " + "x" * 20_000_000 + "\n"},
-        "data/sites/lang.yaml:1:10: summary: zu lang: 20000000 Zeichen",
+        "data/sites/lang.yaml:1:10: summary (Kurzbeschreibung): zu lang: 20000000 Zeichen",
     ),
     # --- files and folders --------------------------------------------------------------
     "story in a subfolder": (

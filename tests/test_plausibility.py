@@ -37,10 +37,10 @@ def test_years_before_the_programme_began(site):
     edit(site / "data/projects/lesecafe.yaml", "year: 2019", "year: 2013")
     edit(site / "content/stories/garten-im-sommer.md", 'date: "2020-07-01"', 'date: "2002-07-01"')
     assert problems_of(site) == [
-        "content/stories/garten-im-sommer.md:3:7: date: das Datum 2002-07-01 liegt vor dem Beginn des Programms "
+        "content/stories/garten-im-sommer.md:3:7: date (Datum): das Datum 2002-07-01 liegt vor dem Beginn des Programms "
         "(2019-01-01) – prüfen",
-        "data/projects/lesecafe.yaml:3:7: year: das Jahr 2013 liegt vor dem Beginn des Programms (2019-01-01) – prüfen",
-        "data/sites/ingolstadt.yaml:9:8: since: das Jahr 2009 liegt vor dem Beginn des Programms (2019-01-01) – prüfen",
+        "data/projects/lesecafe.yaml:3:7: year (Jahr): das Jahr 2013 liegt vor dem Beginn des Programms (2019-01-01) – prüfen",
+        "data/sites/ingolstadt.yaml:9:8: since (Dabei seit): das Jahr 2009 liegt vor dem Beginn des Programms (2019-01-01) – prüfen",
     ]
 
 
@@ -49,7 +49,7 @@ def test_project_start_before_the_programme_within_its_first_year(site):
     edit(programme, 'start: "2019-01-01"', 'start: "2022-06-01"')
     problems = [p for p in problems_of(site) if "fahrradwerkstatt" in p]
     assert problems == [
-        "data/projects/fahrradwerkstatt.yaml:5:10: period.start: der Beginn 2022-03-01 liegt vor dem Beginn des "
+        "data/projects/fahrradwerkstatt.yaml:5:10: period.start (Beginn): der Beginn 2022-03-01 liegt vor dem Beginn des "
         "Programms (2022-06-01) – prüfen"
     ]
 
@@ -57,7 +57,7 @@ def test_project_start_before_the_programme_within_its_first_year(site):
 def test_a_project_before_its_site_joined(site):
     edit(site / "data/projects/hausaufgabenhilfe.yaml", "year: 2023", "year: 2020")
     assert problems_of(site) == [
-        "data/projects/hausaufgabenhilfe.yaml:3:7: year: das Projekt beginnt 2020, 'hof' ist aber erst "
+        "data/projects/hausaufgabenhilfe.yaml:3:7: year (Jahr): das Projekt beginnt 2020, 'hof' ist aber erst "
         "seit 2022 dabei – year hier oder since in data/sites/hof.yaml prüfen"
     ]
 
@@ -69,15 +69,15 @@ def test_typos_far_in_the_future_but_plans_for_next_year_are_fine(site):
     edit(site / "data/projects/hausaufgabenhilfe.yaml", f"year: {NEXT_YEAR}\n", f"year: {FAR_AHEAD}\n")
     edit(site / "content/stories/garten-im-sommer.md", 'date: "2020-07-01"', f'date: "{FAR_AHEAD}-07-01"')
     assert problems_of(site) == [
-        f"content/stories/garten-im-sommer.md:3:7: date: {FAR_AHEAD} liegt mehr als 2 Jahre in der Zukunft – Tippfehler?",
-        f"data/projects/hausaufgabenhilfe.yaml:3:7: year: {FAR_AHEAD} liegt mehr als 2 Jahre in der Zukunft – Tippfehler?",
+        f"content/stories/garten-im-sommer.md:3:7: date (Datum): {FAR_AHEAD} liegt mehr als 2 Jahre in der Zukunft – Tippfehler?",
+        f"data/projects/hausaufgabenhilfe.yaml:3:7: year (Jahr): {FAR_AHEAD} liegt mehr als 2 Jahre in der Zukunft – Tippfehler?",
     ]
 
 
 def test_funding_larger_than_the_whole_programme(site):
     edit(site / "data/projects/fahrradwerkstatt.yaml", "amount: 1500", "amount: 15000000")
     assert problems_of(site) == [
-        "data/projects/fahrradwerkstatt.yaml:17:11: funding.amount: 15.000.000 € ist mehr als das Budget des ganzen "
+        "data/projects/fahrradwerkstatt.yaml:17:11: funding.amount (Betrag in Euro): 15.000.000 € ist mehr als das Budget des ganzen "
         "Programms (1.500.000 €) – Betrag prüfen"
     ]
 
@@ -92,7 +92,7 @@ def test_funding_larger_than_the_whole_programme(site):
 )
 def test_opening_hours_that_do_not_exist(site, hours, message):
     edit(site / "data/sites/hof.yaml", '"10:00–16:00"', hours)
-    assert problems_of(site) == [f"data/sites/hof.yaml:20:14: office.opening_hours[1].hours: {message}"]
+    assert problems_of(site) == [f"data/sites/hof.yaml:20:14: office.opening_hours[1].hours (Uhrzeit): {message}"]
 
 
 @pytest.mark.parametrize(
@@ -107,7 +107,7 @@ def test_real_opening_hours_pass(site, hours):
 def test_two_sites_with_the_same_name(site):
     edit(site / "data/sites/moabit.yaml", "name: Berlin – Moabit West", "name: Hof –  Bahnhofsviertel")
     assert problems_of(site) == [
-        "data/sites/moabit.yaml:1:7: name: den Namen trägt schon data/sites/hof.yaml – Namen unterscheiden "
+        "data/sites/moabit.yaml:1:7: name (Name): den Namen trägt schon data/sites/hof.yaml – Namen unterscheiden "
         "(Karte, Listen und Suchfilter zeigen nur ihn)"
     ]
 
@@ -115,7 +115,7 @@ def test_two_sites_with_the_same_name(site):
 def test_accessibility_statement_reviewed_before_it_was_made(site):
     edit(site / "data/programme.yaml", 'reviewed: "2024-06-01"', 'reviewed: "2023-06-01"')
     assert problems_of(site) == [
-        "data/programme.yaml:66:15: legal.accessibility.reviewed: überprüft (2023-06-01) vor der Erstellung "
+        "data/programme.yaml:66:15: legal.accessibility.reviewed (Zuletzt überprüft): überprüft (2023-06-01) vor der Erstellung "
         "(2024-05-01) – Daten prüfen"
     ]
 
@@ -130,42 +130,42 @@ def test_accessibility_statement_reviewed_before_it_was_made(site):
             "data/sites/hof.yaml",
             "count: 5489",
             "count: 0",
-            "data/sites/hof.yaml:33:10: residents.count: in einem Quartier leben Menschen – die Zahl eintragen "
+            "data/sites/hof.yaml:33:10: residents.count (Anzahl): in einem Quartier leben Menschen – die Zahl eintragen "
             "oder residents weglassen, wenn sie nicht bekannt ist",
         ),
         (
             "data/projects/fahrradwerkstatt.yaml",
             "participants: 25",
             "participants: 0",
-            "data/projects/fahrradwerkstatt.yaml:12:15: participants: 0 Teilnehmende – die Zahl eintragen oder "
+            "data/projects/fahrradwerkstatt.yaml:12:15: participants (Teilnehmende): 0 Teilnehmende – die Zahl eintragen oder "
             "participants weglassen, wenn sie (noch) nicht bekannt ist",
         ),
         (
             "data/projects/fahrradwerkstatt.yaml",
             "amount: 1500",
             "amount: 0.0",
-            "data/projects/fahrradwerkstatt.yaml:17:11: funding.amount: 0 € ist keine Förderung – den Betrag "
+            "data/projects/fahrradwerkstatt.yaml:17:11: funding.amount (Betrag in Euro): 0 € ist keine Förderung – den Betrag "
             "eintragen oder amount weglassen, wenn er nicht bekannt ist",
         ),
         (
             "data/programme.yaml",
             "amount: 1500000",
             "amount: 0",
-            "data/programme.yaml:16:11: budget.amount: 0 € ist kein Budget – den Betrag eintragen oder budget "
+            "data/programme.yaml:16:11: budget.amount (Betrag in Euro): 0 € ist kein Budget – den Betrag eintragen oder budget "
             "weglassen, wenn er nicht bekannt ist",
         ),
         (
             "data/sites/hof.yaml",
             'phone: "09281 0000 100"',
             'phone: "0----"',
-            "data/sites/hof.yaml:21:10: office.phone: keine gültige Telefonnummer – mindestens 6 Ziffern mit "
+            "data/sites/hof.yaml:21:10: office.phone (Telefon): keine gültige Telefonnummer – mindestens 6 Ziffern mit "
             "Vorwahl; erlaubt sind Ziffern, Leerzeichen, +, /, - und Klammern",
         ),
         (
             "data/sites/hof.yaml",
             "email: hof@example.org",
             "email: hof@example.org?bcc=jemand%40example.net",
-            "data/sites/hof.yaml:22:10: office.email: keine gültige E-Mail-Adresse (Beispiel: quartier@example.org)",
+            "data/sites/hof.yaml:22:10: office.email (E-Mail): keine gültige E-Mail-Adresse (Beispiel: quartier@example.org)",
         ),
     ],
 )
@@ -176,4 +176,6 @@ def test_single_values_that_mean_nothing(site, path, old, new, expected):
 
 def test_negative_values_are_still_refused_with_the_minimum(site):
     edit(site / "data/projects/fahrradwerkstatt.yaml", "participants: 25", "participants: -3")
-    assert problems_of(site) == ["data/projects/fahrradwerkstatt.yaml:12:15: participants: muss mindestens 0 sein"]
+    assert problems_of(site) == [
+        "data/projects/fahrradwerkstatt.yaml:12:15: participants (Teilnehmende): muss mindestens 0 sein"
+    ]

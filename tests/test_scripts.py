@@ -29,7 +29,7 @@ def test_validate_reports_problems_with_positions(tmp_path):
     assert result.returncode == 1
     assert (
         result.stderr.splitlines()[0]
-        == "data/projects/lesecafe.yaml:2:7: site: unbekannter Standort 'ingolstat' (meinten Sie 'ingolstadt'?)"
+        == "data/projects/lesecafe.yaml:2:7: site (Standort): unbekannter Standort 'ingolstat' (meinten Sie 'ingolstadt'?)"
     )
 
 

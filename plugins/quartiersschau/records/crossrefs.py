@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .accepted import accepted_records
+from .dates import parse_date
 from .fixed_pages import EASY_LANGUAGE_PAGE, RESERVED_SLUGS
 from .geo import MapSource, map_source, programme_area, read_features
 from .ids import ID_PATTERN, make_id
@@ -24,6 +26,8 @@ from .validation import did_you_mean
 from .vocabulary import vocabulary
 
 _ID = re.compile(ID_PATTERN)
+# Lists this short are named in full when a reference matches none of their ids.
+_LISTED = 12
 
 
 class _Checker:
@@ -82,7 +86,10 @@ class _Checker:
 
     def ref(self, record: Record, path: tuple, value, known: set[str] | None, noun: str) -> None:
         if known is not None and isinstance(value, str) and value not in known:
-            self.add(record, path, f"{noun} '{value}'{did_you_mean(value, known)}")
+            hint = did_you_mean(value, known)
+            if not hint and 0 < len(known) <= _LISTED:
+                hint = f" – vorhanden sind: {', '.join(sorted(known))}"
+            self.add(record, path, f"{noun} '{value}'{hint}")
 
     def refs(self, record: Record, field: str, known: set[str] | None, noun: str) -> None:
         values = record.data.get(field)
@@ -95,16 +102,16 @@ class _Checker:
         period = record.data.get("period")
         if not isinstance(period, dict):
             return
-        start, end = period.get("start"), period.get("end")
+        start, end = parse_date(period.get("start")), parse_date(period.get("end"))
         year = record.data.get(year_field) if year_field else None
-        if isinstance(start, str) and isinstance(year, int) and start[:4] != str(year):
+        if start and isinstance(year, int) and not isinstance(year, bool) and start.year != year:
             self.add(
                 record,
                 ("period", "start"),
-                f"Beginn liegt im Jahr {start[:4]}, unter year steht aber {year} – angleichen",
+                f"Beginn liegt im Jahr {start.year}, unter year steht aber {year} – angleichen",
             )
-        if isinstance(start, str) and isinstance(end, str) and end < start:
-            self.add(record, ("period", "end"), f"Ende ({end}) liegt vor dem Beginn ({start})")
+        if start and end and end < start:
+            self.add(record, ("period", "end"), f"Ende ({end.isoformat()}) liegt vor dem Beginn ({start.isoformat()})")
 
 
 def _outlines(c: _Checker, records: RecordSet, source: MapSource | None, paths: ContentPaths) -> dict[str, dict] | None:
@@ -138,9 +145,13 @@ def _legal_rules(c: _Checker, programme: Record) -> None:
 
 
 def check_references(records: RecordSet, paths: ContentPaths) -> list[Problem]:
-    """Every cross-record problem of the whole tree (image files: see images.checks)."""
-    c = _Checker(records, paths)
+    """Every cross-record problem of the whole tree (image files: see images.checks).
+
+    The rules see only values the schema accepted: a refused one was reported already.
+    """
     words = vocabulary(records.programme.data if records.programme else None)
+    records = accepted_records(records)
+    c = _Checker(records, paths)
     site_word, region_word, project_word = words["site"], words["region"], words["project"]
     c.file_ids(records.sites, site_word.a_accusative)
     c.file_ids(records.projects, project_word.a_accusative)

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from ..common.clock import build_date
 from . import geo
+from .accepted import accepted_records
+from .dates import parse_date
 from .problems import Problem
 from .reading import Record, RecordSet
 
@@ -54,13 +56,6 @@ def _point(data) -> tuple[float, float] | None:
     return (lat, lon) if _is_number(lat) and _is_number(lon) else None
 
 
-def _date(value) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
-
-
 @dataclass(frozen=True)
 class _Region:
     label: str
@@ -80,7 +75,7 @@ class _Rules:
                 self.regions[item["id"]] = _Region(str(item.get("label") or item["id"]), outline)
         programme = records.programme.data if records.programme and isinstance(records.programme.data, dict) else {}
         period = programme.get("period") if isinstance(programme.get("period"), dict) else {}
-        self.start = _date(period.get("start"))
+        self.start = parse_date(period.get("start"))
         budget = programme.get("budget") if isinstance(programme.get("budget"), dict) else {}
         self.budget = budget.get("amount") if _is_number(budget.get("amount")) else None
         self.latest_year = today.year + FUTURE_YEARS
@@ -147,14 +142,14 @@ class _Rules:
         start = self.start
         if start is None:
             return True
-        day = _date(value)
+        day = parse_date(value)
         too_early = (isinstance(value, int) and value < start.year) or (day is not None and day < start)
         if too_early:
             self.add(record, path, f"{what} {value} liegt vor dem Beginn des Programms ({start.isoformat()}) – prüfen")
         return not too_early
 
     def not_far_ahead(self, record: Record, path: tuple, value) -> None:
-        day = _date(value)
+        day = parse_date(value)
         year = value if isinstance(value, int) else day.year if day else None
         if year is not None and year > self.latest_year:
             self.add(record, path, f"{year} liegt mehr als {FUTURE_YEARS} Jahre in der Zukunft – Tippfehler?")
@@ -237,7 +232,7 @@ class _Rules:
         statement = legal.get("accessibility") if isinstance(legal, dict) else None
         if not isinstance(statement, dict):
             return
-        prepared, reviewed = _date(statement.get("prepared")), _date(statement.get("reviewed"))
+        prepared, reviewed = parse_date(statement.get("prepared")), parse_date(statement.get("reviewed"))
         if prepared and reviewed and reviewed < prepared:
             self.add(
                 programme,
@@ -257,7 +252,11 @@ def _minutes(hours: str, minutes: str) -> int | None:
 def check_plausibility(
     records: RecordSet, outlines: dict[str, dict] | None, today: dt.date | None = None
 ) -> list[Problem]:
-    """Every implausible value of the tree. *outlines*: GeoJSON geometry per code, or None if unreadable."""
+    """Every implausible value of the tree. *outlines*: GeoJSON geometry per code, or None if unreadable.
+
+    Only values the schema accepted are compared (see ``accepted``).
+    """
+    records = accepted_records(records)
     rules = _Rules(records, outlines, today or build_date())
     if records.programme is not None and isinstance(records.programme.data, dict):
         rules.accessibility_dates(records.programme)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import functools
 import json
+from pathlib import Path
 
-from .validation import SCHEMA_DIR
-
+SCHEMA_DIR = Path(__file__).parent / "schemas"
 COMMON = "common.schema.json"
 MARKDOWN_REF = f"{COMMON}#/$defs/markdown"
 DATE_REF = f"{COMMON}#/$defs/date"
@@ -78,3 +78,17 @@ def is_date(node: dict) -> bool:
 
 def is_image(node: dict) -> bool:
     return IMAGE_REF in node.get("x-refs", ())
+
+
+def node_at(kind: str, path: tuple) -> tuple[dict, str] | None:
+    """The resolved schema of the value at a data *path* (keys and list indexes), or None off the schema."""
+    node, base = kind_schema(kind)
+    for part in path:
+        if isinstance(part, int):
+            found = items(node, base)
+        else:
+            found = next(((n, b) for key, n, b in properties(node, base) if key == part), None)
+        if found is None:
+            return None
+        node, base = found
+    return node, base

@@ -12,17 +12,19 @@ import difflib
 import functools
 import json
 import re
-from pathlib import Path
 
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from .characters import shown
+from .dates import date_message
+from .fields import titled
+from .ids import ID_PATTERN, make_id
 from .loading import LoadedDocument
 from .problems import Problem
+from .schema_tree import SCHEMA_DIR, node_at, properties
 
-SCHEMA_DIR = Path(__file__).parent / "schemas"
 KINDS = ("programme", "themes", "regions", "site", "project", "story", "page", "event", "call")
 
 _TYPE_NAMES = {
@@ -42,12 +44,20 @@ _SHAPE_HINTS = {
 }
 
 
+def close_match(value: object, candidates) -> str | None:
+    """The candidate closest to *value* (letter case aside), or None when none is close."""
+    if not isinstance(value, str):
+        return None
+    candidates = sorted(candidates)
+    same = [c for c in candidates if c.casefold() == value.casefold()]
+    close = same or difflib.get_close_matches(value, candidates, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def did_you_mean(value: object, candidates) -> str:
     """A German 'did you mean' suffix, or nothing when no candidate is close."""
-    if not isinstance(value, str):
-        return ""
-    close = difflib.get_close_matches(value, sorted(candidates), n=1, cutoff=0.6)
-    return f" (meinten Sie '{close[0]}'?)" if close else ""
+    close = close_match(value, candidates)
+    return f" (meinten Sie '{close}'?)" if close else ""
 
 
 @functools.cache
@@ -99,9 +109,11 @@ def _type_message(error, raw: str | None) -> str:
     return message
 
 
-def _required_problems(doc: LoadedDocument, error, path: tuple) -> list[Problem]:
+def _required_problems(doc: LoadedDocument, error, path: tuple, explained: set) -> list[Problem]:
     match = re.match(r"'(.+)' is a required property", error.message)
     missing = match.group(1) if match else "?"
+    if path + (missing,) in explained:
+        return []
     if "x-message" in error.schema:
         return [doc.problem(path + (missing,), error.schema["x-message"])]
     message = "Pflichtfeld fehlt"
@@ -111,24 +123,59 @@ def _required_problems(doc: LoadedDocument, error, path: tuple) -> list[Problem]
     return [doc.problem(path + (missing,), message)]
 
 
-def _additional_problems(doc: LoadedDocument, error, path: tuple) -> list[Problem]:
+def _groups_of(kind: str, path: tuple, key: str, instance: dict) -> list[str]:
+    """The object-valued fields at *path* that have a field *key*: where a key too little indented belongs.
+
+    Groups the record already has come first: ``period:`` stands there, empty, above them.
+    """
+    found = node_at(kind, path)
+    groups = [
+        name
+        for name, child, base in (properties(*found) if found else [])
+        if child.get("type") == "object" and key in (child.get("properties") or {})
+    ]
+    return sorted(groups, key=lambda name: name not in instance)
+
+
+def _additional_problems(doc: LoadedDocument, error, path: tuple, kind: str, explained: set) -> list[Problem]:
+    """Unknown fields; each names where it belongs or what was meant, and *explained* learns what that covers."""
     known = set(error.schema.get("properties", {}))
     problems = []
     for key in error.instance:
-        if key not in known:
-            suggestion = did_you_mean(key, known)
-            message = f"unbekanntes Feld '{shown(key)}'{suggestion}"
-            if not suggestion:
-                message += f" – erlaubt sind: {', '.join(sorted(known))}"
-            problems.append(doc.problem(path + (key,), message, key=True))
+        if key in known:
+            continue
+        groups = _groups_of(kind, path, key, error.instance) if isinstance(key, str) else []
+        meant = close_match(key, known)
+        if groups:
+            group = groups[0]
+            explained.add(path + (group,))
+            message = f"'{shown(key)}' gehört zu {group}: – die Zeile zwei Leerzeichen weiter einrücken als '{group}:'"
+        elif meant:
+            explained.add(path + (meant,))
+            message = f"unbekanntes Feld '{shown(key)}' (meinten Sie '{meant}'?)"
+        else:
+            message = f"unbekanntes Feld '{shown(key)}' – erlaubt sind: {', '.join(sorted(known))}"
+        problems.append(doc.problem(path + (key,), message, key=True))
     return problems
+
+
+def _meant_id(error) -> str:
+    """For a malformed id (``Bayern``), the id it probably means (``bayern``)."""
+    if error.validator != "pattern" or error.validator_value != ID_PATTERN or not isinstance(error.instance, str):
+        return ""
+    meant = make_id(error.instance)
+    return f"; gemeint ist wohl '{meant}'" if meant and meant != error.instance else ""
 
 
 def _message(error, raw: str | None) -> str:
     kind = error.validator
     value = error.validator_value
+    if kind in ("pattern", "format") and error.schema.get("format") == "date":
+        said = date_message(error.instance)
+        if said:
+            return said
     if kind in _MESSAGE_OVERRIDES and "x-message" in error.schema:
-        return error.schema["x-message"]
+        return error.schema["x-message"] + _meant_id(error)
     if kind == "type":
         return _type_message(error, raw)
     if kind == "enum":
@@ -161,15 +208,22 @@ def _message(error, raw: str | None) -> str:
 
 
 def schema_problems(doc: LoadedDocument, kind: str) -> list[Problem]:
-    """Every schema violation of one document, located at the offending value."""
+    """Every schema violation of one document, located at the offending value, its field named by title.
+
+    Unknown fields come first: one that belongs into a group or is a misspelt field explains
+    that the group is empty or the field missing, which then is not said again.
+    """
+    named = titled(doc, kind)
+    errors = sorted(validator_for(kind).iter_errors(doc.data), key=lambda e: e.validator != "additionalProperties")
+    explained: set[tuple] = set()
     problems: list[Problem] = []
-    for error in validator_for(kind).iter_errors(doc.data):
+    for error in errors:
         path = tuple(error.absolute_path)
-        if error.validator == "required":
-            problems += _required_problems(doc, error, path)
-        elif error.validator == "additionalProperties":
-            problems += _additional_problems(doc, error, path)
-        else:
-            problems.append(doc.problem(path, _message(error, doc.raw.get(path))))
+        if error.validator == "additionalProperties":
+            problems += _additional_problems(named, error, path, kind, explained)
+        elif error.validator == "required":
+            problems += _required_problems(named, error, path, explained)
+        elif not (error.validator == "type" and error.instance is None and path in explained):
+            problems.append(named.problem(path, _message(error, doc.raw.get(path))))
     # A value can fail two keywords with the same message (pattern and format of a date).
     return list(dict.fromkeys(problems))

@@ -1,0 +1,92 @@
+"""The records as the later rules may see them: every value the schema refused is masked.
+
+A value the schema reported (``start: 01.04.2026``) must not be reported again by a rule
+that compares it (``Beginn liegt im Jahr 01.0``, ``liegt vor dem Beginn des Programms``).
+The rules are defensive about shapes already: they skip what is not a text, a number, a
+list or a group. So each refused value becomes :data:`REFUSED`, which is none of these,
+and the key stays, so no rule says it is missing. The records' documents are
+:class:`~.fields.TitledDocument`, so every later problem names its field by title too.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+
+from .fields import titled
+from .reading import Record, RecordSet
+from .validation import validator_for
+
+# Keywords that fault a group for what it lacks or has too much, not a value it holds:
+# its other fields are still sound.
+_GROUP_KEYWORDS = {"required", "additionalProperties", "minProperties", "dependentRequired"}
+# Records read in this process, by (kind, source, digest): validated once, not per check.
+_MASKED: dict[tuple[str, str, str], Record] = {}
+_MAX_REMEMBERED = 4096
+
+
+class _Refused:
+    """A refused value: no text, number, list or group; false, so ``value or {}`` falls back."""
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __repr__(self) -> str:
+        return "<vom Schema abgelehnt>"
+
+
+REFUSED = _Refused()
+
+
+def refused_paths(data: object, kind: str) -> set[tuple]:
+    """Paths of the values in *data* that break the schema of *kind* (not the top)."""
+    return {
+        tuple(error.absolute_path)
+        for error in validator_for(kind).iter_errors(data)
+        if error.validator not in _GROUP_KEYWORDS and error.absolute_path
+    }
+
+
+def _masked_data(data: object, paths: set[tuple]) -> object:
+    if not paths:
+        return data
+    data = copy.deepcopy(data)
+    # Deepest first: a value inside a refused group is replaced before the group is.
+    for path in sorted(paths, key=len, reverse=True):
+        parent = data
+        for part in path[:-1]:
+            parent = parent[part] if isinstance(parent, dict | list) else None
+        if isinstance(parent, dict | list):
+            parent[path[-1]] = REFUSED
+    return data
+
+
+def accepted_record(record: Record) -> Record:
+    """*record* with refused values masked and fields named by title."""
+    key = (record.kind, record.source, record.digest)
+    if key not in _MASKED:
+        if len(_MASKED) >= _MAX_REMEMBERED:
+            _MASKED.clear()
+        data = _masked_data(record.data, refused_paths(record.data, record.kind))
+        _MASKED[key] = dataclasses.replace(record, doc=titled(record.doc, record.kind, data))
+    return _MASKED[key]
+
+
+def accepted_records(records: RecordSet) -> RecordSet:
+    """Every record of *records* as :func:`accepted_record` gives it; unreadable and unlisted ids stay."""
+
+    def one(record: Record | None) -> Record | None:
+        return accepted_record(record) if record is not None else None
+
+    return dataclasses.replace(
+        records,
+        programme=one(records.programme),
+        themes=one(records.themes),
+        regions=one(records.regions),
+        sites=[one(r) for r in records.sites],
+        projects=[one(r) for r in records.projects],
+        stories=[one(r) for r in records.stories],
+        pages=[one(r) for r in records.pages],
+        events=[one(r) for r in records.events],
+        calls=[one(r) for r in records.calls],
+    )
