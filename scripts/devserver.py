@@ -3,7 +3,10 @@
 Serves the programme's ``output/`` on localhost and rebuilds whenever something under
 its ``data/`` or ``content/``, the theme or the plugin changes (``--programme`` or
 ``make devserver PROGRAMME=…`` for another programme than the default demo). Each build runs in a fresh process,
-so a broken record prints its errors and the last good site stays online.
+so a broken record prints its errors and the last good site stays in ``output/``.
+The open page reloads itself after every build, and while the content is broken every page
+shows the build's messages instead (``preview_errors``): editors look at the browser, not the
+terminal. Both live only in the HTTP answers, never in ``output/`` or a published build.
 ``--serve-only`` (``make serve``) serves without building or watching. Like the host, both
 answer an unknown address with the site's own ``404.html`` and status 404.
 """
@@ -12,15 +15,20 @@ from __future__ import annotations
 
 import argparse
 import functools
+import io
+import os
 import subprocess
 import sys
 import threading
 import time
+from html import escape
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
+from urllib.parse import urlsplit
 
+from preview_errors import Report, error_page, parse_report
 from watchfiles import watch
 
 from _project import ROOT, programme_folder
@@ -30,18 +38,88 @@ PROGRAMME_WATCHED = ["data", "content", "pelicanconf.py"]
 SHARED_WATCHED = ["theme", "plugins", "sharedconf.py"]
 
 
-def build(folder: Path) -> bool:
+# The devserver's own addresses; no page of a site lives below them.
+PREVIEW = "/__vorschau/"
+RELOAD_SCRIPT = PREVIEW + "neu-laden.js"
+EVENTS = PREVIEW + "ereignisse"
+# The web editor (publish.admin.FOLDER): reloading it would lose the editor's unsaved work.
+EDITOR = "/admin/"
+# A file of its own, not inline, so the site's Content-Security-Policy (script-src 'self') allows it.
+# Every message of the event stream names the current build; a page of another build reloads.
+RELOAD_JS = b"""(() => {
+  const stand = document.currentScript.dataset.stand;
+  const events = new EventSource("/__vorschau/ereignisse");
+  events.onmessage = (event) => {
+    if (event.data !== stand) {
+      events.close();
+      location.reload();
+    }
+  };
+})();
+"""
+
+
+class Preview:
+    """Which build the browser should show, and why the last one was refused (or None)."""
+
+    def __init__(self):
+        self._changed = threading.Condition()
+        # A restarted devserver counts anew: the start time keeps its builds apart from the last run's.
+        self._run = f"{time.time_ns():x}"
+        self._builds = 0
+        self.report: Report | None = None
+
+    @property
+    def stand(self) -> str:
+        return f"{self._run}-{self._builds}"
+
+    def current(self) -> tuple[str, Report | None]:
+        """Build and report together: a page must never carry a newer build than its content."""
+        with self._changed:
+            return self.stand, self.report
+
+    def finished(self, ok: bool, stderr: list[str]) -> None:
+        with self._changed:
+            self._builds += 1
+            self.report = None if ok else parse_report(stderr)
+            self._changed.notify_all()
+
+    def wait(self, stand: str | None, timeout: float) -> str:
+        """The current build, as soon as it is another than *stand* (or after *timeout* seconds)."""
+        with self._changed:
+            self._changed.wait_for(lambda: self.stand != stand, timeout)
+            return self.stand
+
+
+def script_tag(stand: str) -> str:
+    return f'<script src="{RELOAD_SCRIPT}" data-stand="{escape(stand)}"></script>'
+
+
+def build(folder: Path, preview: Preview | None = None) -> bool:
     started = time.perf_counter()
     # A build started by hand at the same time (`make html`) holds the lock: wait for it.
     settings = str(folder / "pelicanconf.py")
     command = [sys.executable, "-m", "pelican", "-s", settings, "-q", "-e", "QS_LOCK_WAIT=300"]
-    result = subprocess.run(command, cwd=folder)
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    # stderr goes on to the terminal line by line as before, and is kept for the error page.
+    stderr: list[str] = []
+    with subprocess.Popen(
+        command, cwd=folder, env=env, stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace"
+    ) as process:
+        for line in process.stderr:
+            sys.stderr.write(line)
+            sys.stderr.flush()
+            stderr.append(line)
+    ok = process.returncode == 0
+    if preview is not None:
+        preview.finished(ok, stderr)
     seconds = time.perf_counter() - started
-    if result.returncode == 0:
+    if ok:
         print(f"✔ Gebaut in {seconds:.1f} s – die Vorschau zeigt den neuen Stand.", flush=True)
         return True
     print(
-        "✘ Nicht gebaut: bitte die Meldungen oben beheben. Die Vorschau zeigt weiter den letzten guten Stand.",
+        "✘ Nicht gebaut: bitte die Meldungen oben beheben (sie stehen auch im Browser)."
+        " In output/ bleibt der letzte gute Stand.",
         flush=True,
     )
     return False
@@ -56,8 +134,36 @@ class QuietHandler(SimpleHTTPRequestHandler):
         ".webp": "image/webp",
     }
 
+    # None for `make serve`: no rebuilds, so nothing to reload or report.
+    preview: Preview | None = None
+
     def log_message(self, format, *args):
         pass
+
+    def do_GET(self):
+        route = urlsplit(self.path).path
+        if self.preview is not None and route == EVENTS:
+            self._send_events()
+        elif self.preview is not None and route == RELOAD_SCRIPT:
+            self.copyfile(self._send_body(HTTPStatus.OK, RELOAD_JS, "text/javascript; charset=utf-8"), self.wfile)
+        else:
+            super().do_GET()
+
+    def send_head(self):
+        """Pages get the reload script; while the content is broken, every page is the error page."""
+        route = urlsplit(self.path).path
+        if self.preview is None or route.startswith(EDITOR):
+            return super().send_head()
+        stand, report = self.preview.current()  # before the file is read, see Preview.current
+        if report is not None and _is_page(route):
+            page = error_page(report, script_tag(stand)).encode()
+            return self._send_body(HTTPStatus.SERVICE_UNAVAILABLE, page, "text/html; charset=utf-8")
+        file = Path(self.translate_path(self.path))
+        if file.is_dir() and route.endswith("/"):
+            file = file / "index.html"
+        if file.suffix != ".html" or not file.is_file():
+            return super().send_head()
+        return self._send_body(HTTPStatus.OK, self._with_script(file.read_bytes(), stand), "text/html; charset=utf-8")
 
     def send_error(self, code, message=None, explain=None):
         """A missing page gets the site's own German 404.html, as on the host."""
@@ -65,17 +171,53 @@ class QuietHandler(SimpleHTTPRequestHandler):
         if code != HTTPStatus.NOT_FOUND or not page.is_file():
             super().send_error(code, message, explain)
             return
-        body = page.read_bytes()
+        stand = self.preview.current()[0] if self.preview else ""
+        body = self._with_script(page.read_bytes(), stand)
+        self.copyfile(self._send_body(code, body, "text/html; charset=utf-8"), self.wfile)
+
+    def _with_script(self, html: bytes, stand: str) -> bytes:
+        """The page with the reload script before its last ``</body>`` – only in this answer, not in the file."""
+        if self.preview is None or urlsplit(self.path).path.startswith(EDITOR):
+            return html
+        tag = script_tag(stand).encode()
+        end = html.lower().rfind(b"</body>")
+        return html + tag if end < 0 else html[:end] + tag + b"\n" + html[end:]
+
+    def _send_body(self, code: int, body: bytes, content_type: str) -> io.BytesIO:
+        """Send the headers; returns the body to copy, as ``send_head`` does (empty for HEAD)."""
         self.send_response(code)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+        return io.BytesIO(b"" if self.command == "HEAD" else body)
+
+    def _send_events(self):
+        """Server-Sent Events: the current build at once, then each new one; a comment now and then finds closed tabs."""
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        stand = None
+        try:
+            while True:
+                current = self.preview.wait(stand, timeout=15)
+                self.wfile.write(f"retry: 1000\ndata: {current}\n\n".encode() if current != stand else b":\n\n")
+                self.wfile.flush()
+                stand = current
+        except (BrokenPipeError, ConnectionResetError):
+            pass
 
 
-def serve(port: int, output: Path) -> ThreadingHTTPServer:
-    handler = functools.partial(QuietHandler, directory=str(output))
+def _is_page(route: str) -> bool:
+    """An address of a page (not a stylesheet, image or data file): gets the error page."""
+    name = route.rsplit("/", 1)[-1]
+    return route.endswith("/") or name.endswith(".html") or "." not in name
+
+
+def serve(port: int, output: Path, preview: Preview | None = None) -> ThreadingHTTPServer:
+    handler_class = type("PreviewHandler", (QuietHandler,), {"preview": preview})
+    handler = functools.partial(handler_class, directory=str(output))
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
@@ -96,8 +238,9 @@ def main(argv: list[str] | None = None) -> int:
         except KeyboardInterrupt:
             server.shutdown()
         return 0
-    build(folder)
-    serve(args.port, folder / "output")
+    preview = Preview()
+    build(folder, preview)
+    serve(args.port, folder / "output", preview)
     print(f"Vorschau: http://127.0.0.1:{args.port}/  (Strg+C beendet)", flush=True)
     paths = [folder / p for p in PROGRAMME_WATCHED] + [ROOT / p for p in SHARED_WATCHED]
     paths = list(dict.fromkeys(p for p in paths if p.exists()))
@@ -105,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         for changes in watch(*paths, watch_filter=lambda _change, path: "__pycache__" not in path):
             names = sorted({str(p).removeprefix(str(ROOT) + "/") for _, p in changes})
             print(f"Geändert: {', '.join(names[:5])}{' …' if len(names) > 5 else ''}", flush=True)
-            build(folder)
+            build(folder, preview)
     except KeyboardInterrupt:
         pass
     return 0
