@@ -59,13 +59,12 @@ def test_key_figures_are_counted(cat):
     assert (f.first_year, f.last_year, f.years) == (2019, 2023, 5)
 
 
-def test_projects_grouped_by_year_then_site(cat):
-    groups = {
-        year: [(site.id, [p.id for p in projects]) for site, projects in by_site]
-        for year, by_site in cat.projects_by_year
-    }
+def test_projects_grouped_by_year_newest_first(cat):
+    groups = {year: [p.id for p in projects] for year, projects in cat.projects_by_year}
     assert list(groups) == [2023, 2022, 2021, 2020, 2019]
-    assert groups[2022] == [("hof", ["fahrradwerkstatt"])]
+    assert groups[2022] == ["fahrradwerkstatt"]
+    assert [p.id for p in cat.projects] == [p for ids in groups.values() for p in ids]
+    assert cat.project_statuses == (("running", "läuft"), ("completed", "abgeschlossen"))
 
 
 def test_sites_grouped_by_region_skip_empty_regions(cat):

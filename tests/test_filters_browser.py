@@ -22,7 +22,9 @@ def server_list(demo_output, page_path, section_id):
 
 def visible(page):
     return sorted(
-        page.eval_on_selector_all("[data-project]:not([hidden]) a", "links => links.map(a => new URL(a.href).pathname)")
+        page.eval_on_selector_all(
+            "[data-project]:not([hidden]) .qs-pcard__title a", "links => links.map(a => new URL(a.href).pathname)"
+        )
     )
 
 
@@ -54,11 +56,24 @@ def test_region_filter_matches_the_region_pages(projects, demo_output):
 
 
 def test_year_filter_matches_the_year_group(projects, demo_output):
+    sections = projects.eval_on_selector_all("section[data-group] h2", "h => h.length")
     for year in range(2017, 2025):
         projects.select_option("#filter-jahr", str(year))
         assert visible(projects) == server_list(demo_output, "projekte/index.html", f"jahr-{year}"), year
         hidden_years = projects.eval_on_selector_all("section[data-group][hidden] h2", "h => h.map(x => x.id)")
-        assert f"jahr-{year}" not in hidden_years and len(hidden_years) == 7
+        assert f"jahr-{year}" not in hidden_years and len(hidden_years) == sections - 1
+
+
+@pytest.mark.parametrize(
+    ("status", "label"), [("running", "Läuft"), ("planned", "Geplant"), ("completed", "Abgeschlossen")]
+)
+def test_status_filter_shows_what_runs_is_planned_or_ended(projects, status, label):
+    projects.select_option("#filter-stand", status)
+    badges = projects.eval_on_selector_all("[data-project]:not([hidden]) .qs-status", "b => b.map(x => x.textContent)")
+    hidden = projects.eval_on_selector_all("[data-project][hidden] .qs-status", "b => b.map(x => x.textContent)")
+    assert badges and set(badges) == {label}
+    assert label not in hidden
+    assert f"stand={status}" in projects.url
 
 
 def test_combined_filters_state_in_url_and_reset(projects, demo_url):

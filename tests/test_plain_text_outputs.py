@@ -260,7 +260,8 @@ def test_json_ld_cannot_be_closed_by_the_text(output, page, key, expected):
 
 
 # Attributes whose value is text for people: the payload may be there, as text.
-TEXT_ATTRIBUTES = ("content", "aria-label", "alt", "title", "data-pagefind-filter", "data-pagefind-meta")
+# data-search: the words the site finder compares with what is typed (finder.js reads it as text).
+TEXT_ATTRIBUTES = ("content", "aria-label", "alt", "title", "data-pagefind-filter", "data-pagefind-meta", "data-search")
 
 
 def test_no_page_gains_an_element_or_attribute_from_the_text(output):

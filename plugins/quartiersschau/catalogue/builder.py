@@ -27,6 +27,12 @@ from .legal import markdown_texts
 from .programme import build_programme
 
 
+def _newest_first(project: m.Project) -> tuple:
+    """Newest first: by year, then by start (a project without one counts from 1 January), then title."""
+    start = project.start or dt.date(project.year, 1, 1)
+    return (-project.year, -start.toordinal(), project.title)
+
+
 class MarkdownRenderer(Protocol):
     """Turns ``(markdown, heading level)`` pairs into sanitised HTML (render.markdown provides it).
 
@@ -212,7 +218,7 @@ class _Builder:
         pages = tuple(self.page(r) for r in rec.pages)
 
         site_list = tuple(sorted(sites.values(), key=lambda s: s.name))
-        project_list = tuple(sorted(projects.values(), key=lambda p: (-p.year, p.site.name, p.title)))
+        project_list = tuple(sorted(projects.values(), key=_newest_first))
         # Inverted indexes keep linking linear in the number of records.
         by_site, by_region, by_theme = defaultdict(list), defaultdict(list), defaultdict(list)
         for project in project_list:

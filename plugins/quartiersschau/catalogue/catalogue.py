@@ -7,6 +7,7 @@ counts are properties here, never computed in a template.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
@@ -37,6 +38,12 @@ DEFAULT_URLS = {
 def save_as(url: str) -> str:
     """Directory-style URL to the file that serves it: ``standorte/`` → ``standorte/index.html``."""
     return f"{url}index.html"
+
+
+def _sort_key(name: str) -> str:
+    """*name* as a German index sorts it: without accents, ß as ss, case ignored."""
+    plain = unicodedata.normalize("NFD", name.replace("ß", "ss")).encode("ascii", "ignore").decode()
+    return plain.casefold()
 
 
 @dataclass(frozen=True, eq=False)
@@ -70,6 +77,14 @@ class Catalogue:
         return tuple(s for s in self.sites if not s.archived)
 
     @cached_property
+    def sites_by_initial(self) -> tuple[tuple[str, tuple[m.Site, ...]], ...]:
+        """Current sites by the first letter of their name (Ä under A): the finder's jump index."""
+        groups: dict[str, list[m.Site]] = {}
+        for site in sorted(self.current_sites, key=lambda s: _sort_key(s.name)):
+            groups.setdefault(_sort_key(site.name)[:1].upper() or "#", []).append(site)
+        return tuple((letter, tuple(sites)) for letter, sites in groups.items())
+
+    @cached_property
     def archived_sites(self) -> tuple[m.Site, ...]:
         """Sites whose funding has ended, newest end first."""
         ended = [s for s in self.sites if s.archived]
@@ -97,14 +112,16 @@ class Catalogue:
         return tuple((r, sites) for r, sites in grouped if sites)
 
     @cached_property
-    def projects_by_year(self) -> tuple[tuple[int, tuple[tuple[m.Site, tuple[m.Project, ...]], ...]], ...]:
-        """Projects grouped by year (newest first), and within a year by site."""
-        out = []
-        for year in sorted({p.year for p in self.projects}, reverse=True):
-            in_year = [p for p in self.projects if p.year == year]
-            sites = sorted({p.site for p in in_year}, key=lambda s: s.name)
-            out.append((year, tuple((s, tuple(p for p in in_year if p.site is s)) for s in sites)))
-        return tuple(out)
+    def projects_by_year(self) -> tuple[tuple[int, tuple[m.Project, ...]], ...]:
+        """Projects grouped by year, newest first (within a year in the catalogue's order: newest first)."""
+        years = sorted({p.year for p in self.projects}, reverse=True)
+        return tuple((y, tuple(p for p in self.projects if p.year == y)) for y in years)
+
+    @cached_property
+    def project_statuses(self) -> tuple[tuple[str, str], ...]:
+        """(status, label) of the statuses some project has, in the order of a project's life."""
+        present = {p.status for p in self.projects}
+        return tuple((s, m.STATUS_LABELS[s]) for s in ("running", "planned", "completed") if s in present)
 
     @cached_property
     def projects_per_year(self) -> tuple[tuple[int, int], ...]:

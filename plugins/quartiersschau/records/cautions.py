@@ -129,7 +129,7 @@ def _story_problems(record: Record) -> list[Problem]:
         return []
     message = (
         "Die Geschichte ist mit nichts verknüpft – sites, projects oder themes angeben, "
-        "damit sie auf den Seiten der Standorte, Projekte und Themen erscheint"
+        "damit sie auch auf den passenden Seiten erscheint"
     )
     return [_warning(record, (), message)]
 

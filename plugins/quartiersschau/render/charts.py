@@ -1,8 +1,11 @@
-"""Small bar charts drawn at build time as SVG geometry for the templates.
+"""Small bar charts for the templates: labels and numbers as text, each bar's length as a share.
 
 The numbers come from the catalogue (``year_chart``, ``theme_chart`` are template
-globals); the template draws the bars and prints the same numbers as a table, so the
-chart is a picture of data that is also there as text (WCAG 1.1.1, 1.3.1). No script, no library: a bar chart is a few rectangles.
+globals). The template writes labels and values as HTML text, so they keep the page's
+font size at every width (at least 12 px on a phone), and draws only the bars as tiny SVGs
+(an attribute, not an inline style: the CSP allows no inline styles). The same numbers
+follow as a table, so nobody depends on the picture (WCAG 1.1.1, 1.3.1). No script, no
+library: a bar chart is a few rectangles.
 """
 
 from __future__ import annotations
@@ -16,80 +19,31 @@ from ..catalogue.catalogue import Catalogue
 class Bar:
     label: str
     value: int
-    x: float
-    y: float
-    width: float
-    height: float
-    label_x: float
-    label_y: float
-    value_x: float
-    value_y: float
+    # Length of the bar in per cent of the longest (0–100, one decimal).
+    share: float
 
 
 @dataclass(frozen=True)
 class Chart:
     title: str
-    width: int
-    height: int
+    # The table's heading over the labels ("Jahr", "Thema").
+    label_heading: str
     bars: tuple[Bar, ...]
-    horizontal: bool
 
 
-def column_chart(title: str, items: list[tuple[str, int]], *, width: int = 480, height: int = 200) -> Chart:
-    """Vertical bars, e.g. projects per year; labels under the bars, values on top."""
-    top, bottom = 18, 22
+def chart(title: str, label_heading: str, items: list[tuple[str, int]]) -> Chart:
     peak = max((v for _, v in items), default=0) or 1
-    slot = width / max(1, len(items))
-    bars = []
-    for index, (label, value) in enumerate(items):
-        h = round((height - top - bottom) * value / peak, 1)
-        x = round(index * slot + slot * 0.15, 1)
-        w = round(slot * 0.7, 1)
-        y = round(height - bottom - h, 1)
-        centre = round(x + w / 2, 1)
-        bars.append(Bar(label, value, x, y, w, h, centre, height - 6, centre, round(y - 5, 1)))
-    return Chart(title, width, height, tuple(bars), horizontal=False)
-
-
-def bar_chart(
-    title: str, items: list[tuple[str, int]], *, width: int | None = None, row: int = 26, label_width: int | None = None
-) -> Chart:
-    """Horizontal bars, e.g. projects per theme; long labels fit on the left."""
-    peak = max((v for _, v in items), default=0) or 1
-    # Room for the longest label (about 7 units per character at the label size), bars keep theirs.
-    if label_width is None:
-        label_width = min(300, max(120, 7 * max((len(label) for label, _ in items), default=0) + 16))
-    if width is None:
-        width = label_width + 290
-    room = width - label_width - 40
-    bars = []
-    for index, (label, value) in enumerate(items):
-        y = index * row + 4
-        w = round(room * value / peak, 1)
-        bars.append(
-            Bar(
-                label,
-                value,
-                label_width,
-                y,
-                w,
-                row - 8,
-                label_width - 8,
-                y + row / 2 + 1,
-                round(label_width + w + 6, 1),
-                y + row / 2 + 1,
-            )
-        )
-    return Chart(title, width, len(items) * row + 4, tuple(bars), horizontal=True)
+    return Chart(title, label_heading, tuple(Bar(label, value, round(100 * value / peak, 1)) for label, value in items))
 
 
 def year_chart(catalogue: Catalogue) -> Chart:
-    """Projects per year, every year of the programme (gaps shown as empty columns)."""
+    """Projects per year, every year of the programme (gaps shown as empty bars)."""
     words = catalogue.programme.words
-    return column_chart(f"{words.project.plural} pro Jahr", [(str(y), n) for y, n in catalogue.projects_per_year])
+    return chart(f"{words.project.plural} pro Jahr", "Jahr", [(str(y), n) for y, n in catalogue.projects_per_year])
 
 
 def theme_chart(catalogue: Catalogue) -> Chart:
     """Projects per theme, most first."""
     words = catalogue.programme.words
-    return bar_chart(f"{words.project.plural} pro Thema", [(t.label, n) for t, n in catalogue.projects_per_theme])
+    items = [(t.label, n) for t, n in catalogue.projects_per_theme]
+    return chart(f"{words.project.plural} pro Thema", "Thema", items)
