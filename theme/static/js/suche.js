@@ -38,7 +38,8 @@ function start() {
       const pagefind = await import(`${base}/pagefind/pagefind.js`);
       // German compounds: "Mitmachen" is also the start of "Mitmachenden"; a higher term similarity
       // ranks whole-word hits above such prefix hits.
-      await pagefind.options({ baseUrl: `${base}/` });
+      // termSimilarity above its default 1: "Aktionsfonds" ranks the word itself above "Aktionsfondsjury".
+      await pagefind.options({ baseUrl: `${base}/`, ranking: { termSimilarity: 3 } });
       await pagefind.init();
       const available = await pagefind.filters();
       for (const select of selects) {
@@ -93,6 +94,12 @@ function start() {
       data = null;
     }
     if (ticket !== latest) return; // a newer search has started
+    if (data && term) {
+      // A page whose title is exactly what was typed ("Mitmachen") comes first; otherwise Pagefind's order.
+      const wanted = term.toLocaleLowerCase("de");
+      const exact = (d) => ((d.meta.title || "").trim().toLocaleLowerCase("de") === wanted ? 1 : 0);
+      data.sort((a, b) => exact(b) - exact(a));
+    }
     if (!data) {
       results.replaceChildren();
       status.textContent = "Die Suche ist fehlgeschlagen. Bitte versuchen Sie es noch einmal oder nutzen Sie die Listen.";
