@@ -120,6 +120,7 @@ def test_on_a_phone_the_menu_folds_behind_a_button(browser, demo_url):
     toggle.click()
     assert toggle.get_attribute("aria-expanded") == "true"
     assert tab.is_visible(".qs-nav__list >> text=Themen")
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 390  # the open menu reflows too
     tab.keyboard.press("Escape")
     assert toggle.get_attribute("aria-expanded") == "false"
     assert tab.evaluate("document.activeElement.classList.contains('qs-nav__toggle')")

@@ -13,6 +13,8 @@ STATES = {
     "suche/?q=Quartier": "[data-results][aria-busy=false] a",
     "projekte/?jahr=2024": "form.qs-filter:not([hidden]) [data-status]:not(:empty)",
     "termine/?art=Sprechstunde": "form.qs-filter:not([hidden]) [data-status]:not(:empty)",
+    "standorte/?suche=Berlin": "form.qs-finder:not([hidden]) [data-status]:not(:empty)",
+    "projekte/?stand=running": "form.qs-filter:not([hidden]) [data-status]:not(:empty)",
 }
 
 
