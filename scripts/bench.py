@@ -1,9 +1,11 @@
-"""Benchmark: build a synthetic programme of N micro-projects, cold and again unchanged.
+"""Benchmark: build a synthetic programme of N micro-projects cold, unchanged, and after one edit.
 
 ``make bench N=1000`` (or ``python scripts/bench.py 1000 --repeat 3``). The programme
 has 40 sites, N projects of about 400 words and N/20 stories, generated with a
 fixed seed in a temporary folder. Each build runs in its own process; we report wall
 time, pages written per second and the peak memory of the largest process (ru_maxrss).
+"edit" changes one project's summary (as an editor would) and builds again: what an
+incremental build costs.
 """
 
 from __future__ import annotations
@@ -171,6 +173,14 @@ def build(root: Path) -> dict:
     return {"seconds": seconds, "pages": pages, "peak_mib": usage.ru_maxrss / 1024}
 
 
+def edit_one_project(root: Path, run: int) -> None:
+    """Change one project's summary, as an editor would (a new text on every run)."""
+    path = sorted((root / "data" / "projects").glob("*.yaml"))[len(list((root / "data" / "projects").glob("*"))) // 2]
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["summary"] = f"Geänderte Kurzbeschreibung, Fassung {run + 1}: {data['summary'][:120]}"
+    write_yaml(path, data)
+
+
 def report(label: str, runs: list[dict]) -> None:
     seconds = statistics.median(r["seconds"] for r in runs)
     pages = runs[0]["pages"]
@@ -197,14 +207,17 @@ def main(argv: list[str] | None = None) -> int:
             f"(generated in {time.perf_counter() - started:.1f} s, {os.cpu_count()} CPUs) in {root}",
             flush=True,
         )
-        cold, warm = [], []
-        for _ in range(args.repeat):
+        cold, warm, edited = [], [], []
+        for run in range(args.repeat):
             shutil.rmtree(root / "cache", ignore_errors=True)
             shutil.rmtree(root / "output", ignore_errors=True)
             cold.append(build(root))
             warm.append(build(root))
+            edit_one_project(root, run)
+            edited.append(build(root))
         report("cold", cold)
         report("warm", warm)
+        report("edit", edited)
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)

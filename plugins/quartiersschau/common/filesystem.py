@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import secrets
 import shutil
 import tempfile
 from pathlib import Path
@@ -75,3 +76,36 @@ def temporary_sibling(path: Path) -> Path:
     os.fchmod(fd, 0o666 & ~_UMASK)
     os.close(fd)
     return Path(temporary)
+
+
+def keep_unchanged(new: Path, old: Path | None) -> int:
+    """Replace each file in *new* whose bytes equal its namesake in *old* by a link to the old file.
+
+    The published file then keeps its inode and modification time, so a deploy by rsync or a
+    host's upload sends only what changed. Returns how many files were kept.
+    """
+    if old is None or not old.is_dir():
+        return 0
+    kept = 0
+    for path in new.rglob("*"):
+        if not path.is_file() or path.is_symlink():
+            continue
+        previous = old / path.relative_to(new)
+        try:
+            mine, theirs = path.stat(), previous.stat()
+        except OSError:
+            continue
+        if mine.st_ino == theirs.st_ino and mine.st_dev == theirs.st_dev:
+            kept += 1  # linked already (search index, compressed files)
+            continue
+        if mine.st_size != theirs.st_size or not previous.is_file() or previous.read_bytes() != path.read_bytes():
+            continue
+        # A name no other file has (a link cannot replace a file, so it is made beside it and renamed).
+        temporary = path.with_name(f".{path.name}.{secrets.token_hex(8)}.link")
+        try:
+            os.link(previous, temporary)
+        except OSError:
+            continue  # another file system: the new copy stays
+        os.replace(temporary, path)
+        kept += 1
+    return kept

@@ -15,7 +15,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from ..common.filesystem import write_atomic
+from ..common.filesystem import keep_unchanged, write_atomic
 from ..common.log import LOG_PREFIX
 from ..common.refusal import refuse
 from .compression import minify_css, precompress
@@ -93,6 +93,8 @@ def _finish(settings: dict, staging: Path) -> None:
     if settings["QS_PRECOMPRESS"]:
         precompress(staging, settings["QS_WORKERS"], settings["QS_PARALLEL_MIN"], previous)
     if target is not None:
+        # Unchanged files keep their time stamp: a deploy then sends only what changed.
+        keep_unchanged(staging, previous)
         swap_in(staging, target)
         write_atomic(stamp, digest)
         log.info("%s Ausgabe veröffentlicht: %s", LOG_PREFIX, target)

@@ -4,15 +4,17 @@ Rendering is separated from writing: workers render templates to strings, the ma
 process hands each string to ``Writer.write_file`` so that Pelican's
 ``content_written`` signal (sitemap and similar plugins) sees every page.
 
-Rendered pages are cached by a key over everything a page can depend on: the
-catalogue's content digest, the theme's templates, the plugin's code and the
-settings. Nothing changed means nothing is rendered again.
+Rendered pages are cached with what they read (``dependencies``): a page is rendered
+again only when one of the entities or catalogue values it read has changed, or when
+something every page shares has (templates, the plugin's code, the settings, the map,
+the programme, the build day). An edited project renders its own page and the pages
+that show it again, nothing else.
 """
 
 from __future__ import annotations
 
 import json
-import logging
+import sys
 import zlib
 from pathlib import Path
 
@@ -20,9 +22,8 @@ from ..common.cache import KeyValueCache, content_key
 from ..common.filesystem import files_digest
 from ..common.log import LOG_PREFIX
 from ..common.parallel import map_parallel
+from . import dependencies
 from .jobs import PageJob
-
-log = logging.getLogger(__name__)
 
 # Set just before forking so workers inherit it; see parallel.map_parallel.
 _STATE: tuple | None = None
@@ -50,15 +51,18 @@ def _settings_digest(settings: dict) -> str:
 
 
 def build_key(catalogue, settings: dict, theme: str, geometry=None) -> str:
-    """Everything that can change a page's HTML, as one hash."""
+    """What every page depends on besides the catalogue's entities, as one hash."""
     templates = [Path(p) for p in settings.get("THEME_TEMPLATES_OVERRIDES", [])] + [Path(theme) / "templates"]
     return content_key(
-        catalogue.digest,
         files_digest(templates, "*"),
         files_digest([Path(__file__).parents[1]], "*.py"),
         _settings_digest(settings),
         # The map outlines and their projection, which every map marker depends on.
         geometry.svg_file() + repr(geometry.boxes) if geometry is not None else "",
+        # The programme's name, words and settings are on every page (the `words` variable).
+        dependencies.encode(catalogue.programme),
+        # What is upcoming, and who is open today, as of the build day.
+        catalogue.participation.today.isoformat(),
     )
 
 
@@ -70,33 +74,49 @@ def page_context(base: dict, job: PageJob) -> dict:
     return context
 
 
-def _render_one(index: int) -> str:
+def _render_one(index: int) -> tuple[str, list]:
     env, base, jobs = _STATE
     job = jobs[index]
-    return env.get_template(job.template).render(page_context(base, job))
+    template = env.get_template(job.template)
+    return dependencies.render_tracked(lambda: template.render(page_context(base, job)), job.kwargs.values())
+
+
+def _stored(entry: bytes) -> tuple[list, str]:
+    data = json.loads(zlib.decompress(entry))
+    return data["deps"], data["html"]
 
 
 def render_and_write(generator, writer, jobs: list[PageJob], cache: KeyValueCache) -> int:
-    """Render what is not cached, write every page; returns how many were rendered."""
+    """Render what changed, write every page; returns how many were rendered."""
     global _STATE
     settings = generator.settings
-    key_base = build_key(generator.context["catalogue"], settings, generator.theme, generator.context.get("qs_map"))
+    catalogue = generator.context["catalogue"]
+    dependencies.install(generator.env)
+    key_base = build_key(catalogue, settings, generator.theme, generator.context.get("qs_map"))
     keys = [content_key(key_base, job.save_as) for job in jobs]
     cached = cache.get_many(keys)
-    todo = [i for i, key in enumerate(keys) if key not in cached]
+    fingerprints = dependencies.Fingerprints(catalogue)
+    html_by_index: dict[int, str] = {}
+    for index, key in enumerate(keys):
+        if key in cached:
+            deps, html = _stored(cached[key])
+            if fingerprints.unchanged(deps):
+                html_by_index[index] = html
+    todo = [i for i in range(len(jobs)) if i not in html_by_index]
     _STATE = (generator.env, generator.context, jobs)
     try:
         fresh = map_parallel(_render_one, todo, workers=settings["QS_WORKERS"], min_items=settings["QS_PARALLEL_MIN"])
     finally:
         _STATE = None
-    new_entries = {keys[i]: zlib.compress(html.encode("utf-8"), 1) for i, html in zip(todo, fresh, strict=True)}
+    new_entries = {}
+    for index, (html, deps) in zip(todo, fresh, strict=True):
+        html_by_index[index] = html
+        stored = json.dumps({"deps": fingerprints.of(deps), "html": html}, ensure_ascii=False)
+        new_entries[keys[index]] = zlib.compress(stored.encode("utf-8"), 1)
     cache.put_many(new_entries)
     cache.keep_only(set(keys))
-    html_by_index = dict(zip(todo, fresh, strict=True))
     for index, job in enumerate(jobs):
-        html = html_by_index.get(index)
-        if html is None:
-            html = zlib.decompress(cached[keys[index]]).decode("utf-8")
-        writer.write_file(job.save_as, Prerendered(html), generator.context, url=job.url, **job.kwargs)
-    log.info("%s %d Seiten geschrieben, davon %d neu gerendert", LOG_PREFIX, len(jobs), len(todo))
+        writer.write_file(job.save_as, Prerendered(html_by_index[index]), generator.context, url=job.url, **job.kwargs)
+    # Printed like the images' line: what an edit cost is worth seeing on every build.
+    print(f"{LOG_PREFIX} Seiten: {len(jobs)} geschrieben, davon {len(todo)} neu gerendert", file=sys.stderr, flush=True)
     return len(todo)

@@ -1,0 +1,129 @@
+"""Incremental builds are correct: after any single-record edit, the output is byte for byte
+what a cold build of the same content writes (render.dependencies, the page cache).
+
+The edits are drawn at random (a fixed seed, so a failure can be repeated) from the kinds an
+editor makes: a text, a title, a site reference, a theme, a deleted record, a new record,
+a theme's label, an event's date, a story's links.
+"""
+
+import random
+
+import pytest
+from helpers import build_site, tree_digest
+from sites import edit, fixture_copy
+
+
+def _text(site):
+    edit(
+        site / "data/projects/lesecafe.yaml", "Ein Café zum Lesen und Reden.", "Ein Café zum Lesen, Reden und Spielen."
+    )
+
+
+def _title(site):
+    edit(
+        site / "data/projects/hausaufgabenhilfe.yaml",
+        "title: Hausaufgabenhilfe",
+        "title: Hausaufgabenhilfe am Nachmittag",
+    )
+
+
+def _site_reference(site):
+    edit(site / "data/projects/lesecafe.yaml", "site: ingolstadt", "site: moabit")
+
+
+def _theme(site):
+    edit(site / "data/projects/hausaufgabenhilfe.yaml", "  - bildung", "  - nachbarschaft")
+
+
+def _delete(site):
+    (site / "data/projects/sprachcafe.yaml").unlink()
+
+
+def _new_record(site):
+    (site / "data/projects/nachbarschaftsfest.yaml").write_text(
+        "title: Nachbarschaftsfest\nsite: hof\nyear: 2023\nthemes:\n  - nachbarschaft\nstatus: completed\n"
+        "summary: Ein Fest für alle im Hof.\n",
+        encoding="utf-8",
+    )
+
+
+def _theme_label(site):
+    edit(site / "data/themes.yaml", "label: Nachbarschaft", "label: Nachbarschaft und Miteinander")
+
+
+def _event_date(site):
+    edit(site / "data/events/werkstatt-tag.yaml", 'date: "2027-02-13"', 'date: "2027-03-13"')
+
+
+def _site_name(site):
+    edit(site / "data/sites/moabit.yaml", "name: Berlin – Moabit West", "name: Berlin – Moabit")
+
+
+def _story_links(site):
+    edit(site / "content/stories/garten-im-sommer.md", "projects:\n  - klimagarten\n", "projects:\n  - lesecafe\n")
+
+
+EDITS = [
+    _text,
+    _title,
+    _site_reference,
+    _theme,
+    _delete,
+    _new_record,
+    _theme_label,
+    _event_date,
+    _site_name,
+    _story_links,
+]
+
+
+@pytest.mark.parametrize("seed", [1])
+def test_every_edit_gives_the_output_of_a_cold_build(tmp_path, seed):
+    site = fixture_copy(tmp_path)
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    result = build_site(site, output, cache)
+    assert result.returncode == 0, result.stderr
+    edits = random.Random(seed).sample(EDITS, len(EDITS))
+    for step, change in enumerate(edits):
+        change(site)
+        warm = build_site(site, output, cache)
+        assert warm.returncode == 0, (change.__name__, warm.stderr)
+        cold_output = tmp_path / f"cold-{step}"
+        cold = build_site(site, cold_output, tmp_path / f"cold-cache-{step}")
+        assert cold.returncode == 0, (change.__name__, cold.stderr)
+        assert tree_digest(output) == tree_digest(cold_output), change.__name__
+
+
+def test_an_edited_project_renders_only_the_pages_that_show_it(tmp_path):
+    site = fixture_copy(tmp_path)
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    first = build_site(site, output, cache, "QS_SEARCH=false")
+    assert first.returncode == 0, first.stderr
+    _text(site)
+    second = build_site(site, output, cache, "QS_SEARCH=false")
+    assert second.returncode == 0, second.stderr
+    (line,) = [line for line in second.stderr.splitlines() if "neu gerendert" in line]
+    total, rendered = (int(word) for word in line.split() if word.isdigit())
+    # The project, its site, its theme, its region, its year's and the lists that show it – not every page.
+    assert 0 < rendered < total / 2, line
+
+
+def _times(folder):
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+def test_only_changed_files_are_written_anew(tmp_path):
+    site = fixture_copy(tmp_path)
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    assert build_site(site, output, cache).returncode == 0
+    before = _times(output)
+    again = build_site(site, output, cache)
+    assert again.returncode == 0, again.stderr
+    assert _times(output) == before  # nothing changed: every file keeps its time stamp
+    _text(site)
+    assert build_site(site, output, cache).returncode == 0
+    after = _times(output)
+    changed = {path for path in after if after[path] != before.get(path)}
+    assert "projekte/lesecafe/index.html" in changed
+    assert "impressum/index.html" not in changed and "theme/css/quartiersschau.css" not in changed
+    assert len(changed) < len(after) / 4, sorted(changed)
