@@ -17,7 +17,7 @@ PROGRAMME ?= .
 
 # The site needs node_modules too: Decap CMS (the web editor under /admin/) is copied from it.
 .PHONY: cms format-content
-.PHONY: html publish serve devserver test lint format validate new-site new-project new-story new-event new-call new-programme bench bench-images golden clean system-packages
+.PHONY: html publish serve devserver test lint format validate new-site new-project new-story new-event new-call new-programme bench bench-images golden clean system-packages screenshots
 
 # Building the site needs only the runtime requirements; test, lint and format add the
 # test tools (requirements-dev.txt, which includes requirements.txt).
@@ -88,6 +88,10 @@ bench-images: $(RUNTIME_STAMP)
 
 golden: $(RUNTIME_STAMP)
 	$(BIN)/python scripts/update_golden.py
+
+# Screenshots for docs/redaktion.md from the built output/ (builds nothing: `make html` first).
+screenshots: system-packages $(DEV_STAMP)
+	$(BIN)/python scripts/screenshots.py $(PROGRAMME)/output --programme $(PROGRAMME) --error-page
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
