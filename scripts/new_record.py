@@ -98,18 +98,22 @@ def story_text(title: str) -> str:
     return f"---\n{dump('story', header)}---\n{SCAFFOLD_TEXTS['story_body']}\n"
 
 
-def _first_of(data: Path, key: str, fallback: str) -> str:
+def _first_of(data: Path, key: str, what: str) -> str:
+    """The first id of a list in programme.yaml; without one, say what to add first."""
     try:
         return _first_id(data / "programme.yaml", key)
     except (LookupError, TypeError, OSError):
-        return fallback
+        raise SystemExit(
+            f"In data/programme.yaml steht noch keine {what} (Liste {key}:) – bitte zuerst eine eintragen "
+            "(siehe docs/redaktion.md)."
+        ) from None
 
 
 def event_data(title: str, site: str, data: Path) -> dict:
     next_week = TODAY + dt.timedelta(days=7)
     return {
         "title": title,
-        "kind": _first_of(data, "event_kinds", "sitzung"),
+        "kind": _first_of(data, "event_kinds", "Terminart"),
         "date": next_week.isoformat(),
         "start_time": "18:00",
         "end_time": "20:00",
@@ -121,7 +125,7 @@ def event_data(title: str, site: str, data: Path) -> dict:
 def call_data(title: str, data: Path) -> dict:
     return {
         "title": title,
-        "fund": _first_of(data, "funds", "fonds"),
+        "fund": _first_of(data, "funds", "Förderung (Fonds)"),
         "opens": TODAY.isoformat(),
         "deadline": (TODAY + dt.timedelta(days=42)).isoformat(),
         "summary": SCAFFOLD_TEXTS["call_summary"],

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from .fields import titled_field
 from .problems import Problem
 from .reading import Record, RecordSet
 
@@ -59,8 +60,10 @@ def placeholder_in(text: str) -> str | None:
 
 
 def _warning(record: Record, path: tuple, message: str, code: str = "") -> Problem:
+    """A warning at *path*, its field named with the schema's German title as errors are."""
     problem = record.problem(path, message)
-    return Problem(problem.path, problem.line, problem.column, problem.field, message, "warning", code)
+    field = titled_field(record.kind, tuple(path)) if path else problem.field
+    return Problem(problem.path, problem.line, problem.column, field, message, "warning", code)
 
 
 def _placeholders(record: Record) -> list[Problem]:
