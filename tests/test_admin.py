@@ -126,3 +126,23 @@ def test_admin_loads_nothing_from_another_host_and_shows_the_german_login(browse
     others = [r for r in requests if not r.startswith(url + "/")]
     assert others in ([], ["http://127.0.0.1:8081/api/v1"]), others
     assert {urlsplit(r).path for r in requests} >= {"/admin/", "/admin/decap-cms.js", "/admin/config.yml"}
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(True, {"url": "http://127.0.0.1:8081/api/v1"}), (False, None), ("http://127.0.0.1:8123/api/v1", None)],
+)
+def test_local_backend_is_offered_at_the_default_port_or_a_given_url(value, expected):
+    config = admin_config(ROOT / "data", ROOT / "content", {"QS_ADMIN_LOCAL_BACKEND": value})
+    if isinstance(value, str):
+        expected = {"url": value}
+    assert config.get("local_backend") == expected
+
+
+def test_fields_of_an_optional_object_are_optional_in_the_editor():
+    # Decap would refuse to save a new project whose empty, optional period lacks a start.
+    project = next(c for c in _config("jmd")["collections"] if c["name"] == "projects")["fields"]
+    period = _field(project, "period")
+    assert period["required"] is False and not any(f["required"] for f in period["fields"])
+    partner = _field(_field(project, "partners")["fields"], "name")  # in a list item: still required
+    assert partner["required"] is True

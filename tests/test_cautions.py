@@ -112,7 +112,8 @@ def test_an_office_nobody_can_reach_is_a_warning(tmp_path):
     edit(site / "data/sites/hof.yaml", '  phone: "09281 0000 100"\n  email: hof@example.org\n', "")
     found = warnings_of(site)
     assert any(
-        "hof.yaml" in w and "office (Vor-Ort-Büro): Hinweis: Das Vor-Ort-Büro hat weder Telefon noch E-Mail" in w for w in found
+        "hof.yaml" in w and "office (Vor-Ort-Büro): Hinweis: Das Vor-Ort-Büro hat weder Telefon noch E-Mail" in w
+        for w in found
     )
 
 
@@ -135,7 +136,10 @@ def test_a_preview_shows_warnings_and_publishing_refuses_placeholders(tmp_path):
     edit(site / "data/projects/lesecafe.yaml", "Ein Café zum Lesen und Reden.", "Kurzbeschreibung folgt.")
     preview = build_site(site, tmp_path / "out", tmp_path / "cache")
     assert preview.returncode == 0, preview.stderr
-    assert "lesecafe.yaml:7:10: summary (Kurzbeschreibung): Hinweis: Platzhalter „Kurzbeschreibung folgt.“" in preview.stderr
+    assert (
+        "lesecafe.yaml:7:10: summary (Kurzbeschreibung): Hinweis: Platzhalter „Kurzbeschreibung folgt.“"
+        in preview.stderr
+    )
     assert "Kurzbeschreibung folgt." in (tmp_path / "out/projekte/lesecafe/index.html").read_text(encoding="utf-8")
     before = (tmp_path / "out/index.html").read_bytes()
     published = build_site(site, tmp_path / "out", tmp_path / "cache", "QS_REFUSE_PLACEHOLDERS=true")

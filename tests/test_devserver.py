@@ -265,7 +265,7 @@ def test_an_open_page_reloads_itself_after_each_build(running, page):
     """In Chromium, under the site's own Content-Security-Policy: new content, the error page, the fixed page."""
     from browser_support import read_headers_file
 
-    policy = dict(read_headers_file(running.project / "output/_headers"))["/*"]["Content-Security-Policy"]
+    policy = dict(read_headers_file(running.project / "output/_headers"))["/"]["Content-Security-Policy"]
 
     def with_policy(route):
         response = route.fetch()

@@ -6,6 +6,7 @@ editor makes: a text, a title, a site reference, a theme, a deleted record, a ne
 a theme's label, an event's date, a story's links.
 """
 
+import os
 import random
 
 import pytest
@@ -127,3 +128,24 @@ def test_only_changed_files_are_written_anew(tmp_path):
     assert "projekte/lesecafe/index.html" in changed
     assert "impressum/index.html" not in changed and "theme/css/quartiersschau.css" not in changed
     assert len(changed) < len(after) / 4, sorted(changed)
+
+
+def test_nothing_changed_stops_at_once_and_anything_else_builds(tmp_path):
+    site = fixture_copy(tmp_path)
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    assert build_site(site, output, cache).returncode == 0
+    before = tree_digest(output)
+    again = build_site(site, output, cache)
+    assert again.returncode == 0 and "Nichts geändert" in again.stderr, again.stderr
+    assert tree_digest(output) == before
+    # A file missing from the output (a hand-edited or half-deleted output) is built again.
+    (output / "impressum/index.html").unlink()
+    repaired = build_site(site, output, cache)
+    assert "Nichts geändert" not in repaired.stderr and tree_digest(output) == before
+    # Another setting, or another build day, builds again.
+    other = build_site(site, output, cache, "QS_PRECOMPRESS=false")
+    assert "Nichts geändert" not in other.stderr and not (output / "index.html.gz").exists()
+    later = build_site(
+        site, output, cache, "QS_PRECOMPRESS=false", env={**os.environ, "SOURCE_DATE_EPOCH": "1796202000"}
+    )
+    assert later.returncode == 0 and "Nichts geändert" not in later.stderr

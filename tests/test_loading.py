@@ -35,6 +35,12 @@ def test_dates_stay_text_and_yaml_1_1_numbers_keep_their_source():
     assert doc.raw[("time",)] == "10:30"
 
 
+def test_times_and_yes_stay_text_as_the_web_editor_writes_them():
+    """Decap CMS writes YAML 1.2: `17:00` unquoted is a time (not 1020 in base 60), `yes` a word."""
+    doc, _ = load_yaml("start_time: 17:00\nnote: yes\nlong: 190:20:30\nflag: true\ncount: 12\n", "x.yaml")
+    assert doc.data == {"start_time": "17:00", "note": "yes", "long": "190:20:30", "flag": True, "count": 12}
+
+
 def test_duplicate_key_is_refused_with_both_lines():
     doc, problems = load_yaml("name: a\ncity: b\nname: c\n", "d.yaml")
     assert doc is None
@@ -67,7 +73,7 @@ def test_custom_and_timestamp_tags_are_refused():
 
 
 def test_non_text_key_is_refused():
-    _, problems = load_yaml("1: a\nyes: b\n", "k.yaml")
+    _, problems = load_yaml("1: a\ntrue: b\n", "k.yaml")
     assert [p.line for p in problems] == [1, 2]
 
 

@@ -226,7 +226,7 @@ def problems(site) -> list[str]:
         (
             "data/events/sommerfest.yaml",
             'start_time: "14:00"',
-            "start_time: 14:00",
+            "start_time: 14",
             "data/events/sommerfest.yaml:4:13: start_time (Beginn): erwartet Text",
         ),
         ("data/sites/hof.yaml", "kind: jugendbeirat", "kind: jugendrat", "data/sites/hof.yaml:"),

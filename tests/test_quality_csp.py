@@ -1,9 +1,14 @@
 """The pages work under their own Content-Security-Policy (from _headers) in Chromium,
-and a build served from a sub-path works too."""
+the web editor under /admin/ under its own, and a build served from a sub-path works too."""
+
+import fnmatch
+from urllib.parse import urlsplit
 
 import pytest
-from browser_support import serve
+from browser_support import read_headers_file, serve
 from helpers import FIXTURE, build_site
+
+from quartiersschau.publish.headers import CSP, editor_csp, editor_sources
 
 WATCH_CSP = """
 window.__csp = [];
@@ -94,10 +99,54 @@ def test_site_served_from_a_sub_path_works(strict_page, subpath_url):
     failed = []
     strict_page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
     for path in ("", "standorte/hof/", "projekte/?thema=bildung", "karte/"):
-        strict_page.goto(f"{subpath_url}/quartiersschau/{path}")
+        response = strict_page.goto(f"{subpath_url}/quartiersschau/{path}")
+        assert response.headers["content-security-policy"] == CSP  # the rules carry the sub-path
         strict_page.wait_for_load_state("networkidle")
     strict_page.goto(f"{subpath_url}/quartiersschau/suche/?q=Fahrradwerkstatt")
     strict_page.wait_for_selector("[data-results] a")
     assert strict_page.get_attribute("[data-results] a", "href").startswith("/quartiersschau/projekte/")
     assert failed == []
+    _assert_clean(strict_page)
+
+
+def _policies(rules, path: str) -> list[str]:
+    """Every CSP a host sends for *path*: Netlify and Cloudflare Pages combine all matching rules."""
+    return [
+        h["Content-Security-Policy"] for p, h in rules if fnmatch.fnmatch(path, p) and "Content-Security-Policy" in h
+    ]
+
+
+def test_every_page_has_the_strict_policy_and_the_editor_only_its_own(demo_output):
+    rules = read_headers_file(demo_output / "_headers")
+    paths = set()
+    for page in demo_output.rglob("*.html"):
+        path = "/" + page.relative_to(demo_output).as_posix()
+        paths |= {path, path.removesuffix("index.html")}
+    assert "/admin/" in paths and len(paths) > 100
+    for path in paths - {"/admin/", "/admin/index.html"}:
+        assert _policies(rules, path) == [CSP], path
+    for path in ("/admin/", "/admin/index.html", "/admin/decap-cms.js", "/admin/config.yml"):
+        assert _policies(rules, path) == [editor_csp({})], path
+    assert "connect-src 'self' https://gitlab.com http://127.0.0.1:8081;" in editor_csp({})
+    assert len(rules) < 100  # Cloudflare Pages reads at most 100 rules
+
+
+def test_the_editor_may_connect_only_to_its_backend():
+    github = {"name": "github", "repo": "a/b"}
+    assert editor_sources({"QS_ADMIN_BACKEND": github, "QS_ADMIN_LOCAL_BACKEND": False}) == ["https://api.github.com"]
+    own = {"name": "gitlab", "auth_type": "pkce", "api_root": "https://git.example.org/api/v4"}
+    assert editor_sources({"QS_ADMIN_BACKEND": own, "QS_ADMIN_LOCAL_BACKEND": "http://127.0.0.1:8123/api/v1"}) == [
+        "https://git.example.org",
+        "https://gitlab.com",  # base_url not set: Decap takes the token from gitlab.com
+        "http://127.0.0.1:8123",
+    ]
+
+
+def test_the_editor_loads_under_its_policy(strict_page, strict_url):
+    # Nothing leaves this machine: only the site and the probe for a local backend on 127.0.0.1.
+    strict_page.route("**/*", lambda r: r.continue_() if urlsplit(r.request.url).hostname == "127.0.0.1" else r.abort())
+    response = strict_page.goto(f"{strict_url}/admin/")
+    assert response.headers["content-security-policy"] == editor_csp({})
+    strict_page.get_by_text("Mit GitLab einloggen").wait_for(timeout=30_000)
+    strict_page.wait_for_load_state("networkidle")
     _assert_clean(strict_page)

@@ -15,20 +15,27 @@ from pelican.generators import PagesGenerator
 
 from .generator import QuartiersschauGenerator
 from .publish import calendar, feeds, open_data, staging
+from .publish.output_folder import protected_folders, resolve_target
 from .reader import FrontMatterMarkdownReader
 from .records.fixed_pages import PARTICIPATION_PAGE
 from .render.environment import configure_environment
 from .settings import apply_defaults, lock_build_folders
+from .uptodate import inputs_digest, remember, stop_if_up_to_date
 
 # Links to files of the publish stage that the templates put into pages.
 _PUBLISHED_FILE_LINKS = {**feeds.TEMPLATE_GLOBALS, **open_data.TEMPLATE_GLOBALS, **calendar.TEMPLATE_GLOBALS}
 
-_run = {"output": ""}
+_run = {"output": "", "inputs": ""}
 
 
 def on_initialized(pelican) -> None:
     apply_defaults(pelican.settings)
     lock_build_folders(pelican.settings)
+    if pelican.settings["QS_ATOMIC_OUTPUT"]:
+        # Listed before anything is read: an edit made during the build makes the next one build.
+        _run["inputs"] = inputs_digest(pelican.settings)
+        target = resolve_target(pelican.settings["OUTPUT_PATH"], protected_folders(pelican.settings))
+        stop_if_up_to_date(pelican.settings, target, _run["inputs"])
 
 
 def on_readers_init(readers) -> None:
@@ -60,6 +67,9 @@ def on_all_generators_finalized(generators) -> None:
 
 def on_finalized(pelican) -> None:
     staging.finish_run(pelican)
+    target = staging.published_target()
+    if target is not None and _run["inputs"]:
+        remember(pelican.settings, target, _run["inputs"])
 
 
 def register() -> None:

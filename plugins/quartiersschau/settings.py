@@ -40,7 +40,9 @@ DEFAULTS = {
     # The web editor under /admin/ (publish.admin, docs/redaktion.md): Decap CMS's bundle
     # (default: node_modules/decap-cms/dist/decap-cms.js of the project), its backend
     # (a dict as in Decap's config.yml; default: GitLab with PKCE, placeholders), whether
-    # `make cms`'s local backend is offered, and drafts as merge requests.
+    # `make cms`'s local backend is offered (True: http://127.0.0.1:8081/api/v1, False: not,
+    # or the API URL of a decap-server elsewhere, e.g. "http://127.0.0.1:8123/api/v1"),
+    # and drafts as merge requests.
     "QS_ADMIN_BUNDLE": None,
     "QS_ADMIN_BACKEND": None,
     "QS_ADMIN_LOCAL_BACKEND": True,

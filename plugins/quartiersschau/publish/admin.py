@@ -28,7 +28,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_BUNDLE = PROJECT_ROOT / "node_modules" / "decap-cms" / "dist" / BUNDLE
 # Used until a programme sets QS_ADMIN_BACKEND (docs/redaktion.md: GitLab with PKCE, GitHub).
 DEFAULT_BACKEND = {"name": "gitlab", "repo": "gruppe/projekt", "auth_type": "pkce", "app_id": "ANWENDUNGS-ID"}
-LOCAL_BACKEND = {"url": "http://127.0.0.1:8081/api/v1"}
+LOCAL_BACKEND = {"url": "http://127.0.0.1:8081/api/v1"}  # `make cms`'s decap-server
 
 # name, kind, folder below the programme, format, identifier field, fixed labels (None: the programme's words)
 COLLECTIONS = (
@@ -62,6 +62,17 @@ def repository_root(programme: Path) -> Path:
         if (folder / ".git").exists():
             return folder
     return programme
+
+
+def local_backend_url(settings: dict) -> str:
+    """The local backend's API URL, or "" when none is offered (QS_ADMIN_LOCAL_BACKEND: bool or URL)."""
+    value = settings.get("QS_ADMIN_LOCAL_BACKEND", True)
+    if isinstance(value, str) and value.strip():
+        url = value.strip()
+        if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
+            refuse(f"QS_ADMIN_LOCAL_BACKEND: {url!r} ist keine http(s)-Adresse")
+        return url
+    return LOCAL_BACKEND["url"] if value and not isinstance(value, str) else ""
 
 
 def _read(path: Path):
@@ -127,8 +138,9 @@ def admin_config(data: Path, content: Path, settings: dict) -> dict:
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": [_collection(*c, prefix, vocabulary, options) for c in COLLECTIONS],
     }
-    if settings.get("QS_ADMIN_LOCAL_BACKEND", True):
-        config["local_backend"] = dict(LOCAL_BACKEND)
+    local = local_backend_url(settings)
+    if local:
+        config["local_backend"] = {"url": local}
     if settings.get("QS_ADMIN_EDITORIAL_WORKFLOW"):
         config["publish_mode"] = "editorial_workflow"
     config["collections"].append(

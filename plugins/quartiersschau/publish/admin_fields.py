@@ -107,16 +107,19 @@ def widget(name: str, node: dict, base: str, required: bool, path: str, choices:
         field.update(widget="list")
         return field
     if kind == "object" or is_image(node):
-        field.update(widget="object", fields=object_fields(node, base, path, choices))
+        # Decap checks an object's required fields even when the object is left empty, so an
+        # optional object's fields are all optional here; the schema check (CI) still refuses
+        # a half-filled one.
+        field.update(widget="object", fields=object_fields(node, base, path, choices, optional=not required))
         return field
     if kind == "string" and (done := _reference(field, path, False, choices)) is not None:
         return done
     return _scalar(field, node)
 
 
-def object_fields(node: dict, base: str, path: str, choices: dict) -> list[dict]:
-    """Decap fields for every property of an object schema, in schema order."""
-    required = set(node.get("required") or ())
+def object_fields(node: dict, base: str, path: str, choices: dict, optional: bool = False) -> list[dict]:
+    """Decap fields for every property of an object schema, in schema order (*optional*: none required)."""
+    required = set() if optional else set(node.get("required") or ())
     fields = []
     for key, child, child_base in properties(node, base):
         field = widget(key, child, child_base, key in required, f"{path}/{key}", choices)

@@ -50,6 +50,11 @@ def begin_run(pelican) -> None:
     pelican.output_path = str(staging)
 
 
+def published_target() -> Path | None:
+    """The folder this run published into (after ``finish_run``), or None without a staging folder."""
+    return _run.get("target")
+
+
 def page_written(path: str, output_path: str) -> None:
     pages.record(path, output_path)
 
@@ -89,7 +94,7 @@ def _finish(settings: dict, staging: Path) -> None:
         state = "unverändert übernommen" if digest == known else "neu erstellt"
         print(f"{LOG_PREFIX} Suchindex: {state}", file=sys.stderr, flush=True)
     minify_css(staging)
-    write_headers(staging)
+    write_headers(staging, settings)
     if settings["QS_PRECOMPRESS"]:
         precompress(staging, settings["QS_WORKERS"], settings["QS_PARALLEL_MIN"], previous)
     if target is not None:

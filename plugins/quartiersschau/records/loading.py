@@ -22,6 +22,7 @@ import yaml
 
 from .characters import REFUSED, describe, shown
 from .problems import Problem, field_name
+from .resolvers import implicit_resolvers
 from .syntax import syntax_problem
 from .text import markdown_problems, read_text
 
@@ -38,13 +39,15 @@ ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "map"
 
 
 class RecordLoader(_BaseLoader):
-    """The safe loader (C where available), with dates left as text."""
+    """The safe loader (C where available), with dates left as text and YAML 1.2's numbers and booleans.
+
+    The web editor (Decap CMS) writes YAML 1.2 and leaves ``17:00`` and ``yes`` unquoted:
+    for YAML 1.1, PyYAML's default, those are the number 1020 (base 60) and true. Here they
+    stay text, as in YAML 1.2; only ``true``/``false`` are booleans (``resolvers``).
+    """
 
 
-RecordLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != _CORE + "timestamp"]
-    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
-}
+RecordLoader.yaml_implicit_resolvers = implicit_resolvers(_BaseLoader.yaml_implicit_resolvers)
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,8 @@ class Record:
     body: str | None = None
     # The line of the file where the Markdown body begins (1 for YAML records).
     body_line: int = 1
+    # Whether the schema accepted every value: later rules then need not check again (records.accepted).
+    schema_clean: bool = False
 
     @property
     def data(self):
@@ -152,7 +154,7 @@ def _read_yaml_record(path: Path, raw: bytes, kind: str, paths: ContentPaths) ->
     problems = schema_problems(doc, kind)
     if not _usable(doc.data, kind):
         return None, problems
-    record = Record(kind, path.stem, source, doc, hashlib.sha256(raw).hexdigest())
+    record = Record(kind, path.stem, source, doc, hashlib.sha256(raw).hexdigest(), schema_clean=not problems)
     return record, problems
 
 
@@ -166,13 +168,14 @@ def _read_markdown_record(
     parsed, problems = load_front_matter(text, source)
     if parsed is None:
         return None, problems
-    problems += schema_problems(parsed.header, kind)
+    schema = schema_problems(parsed.header, kind)
+    problems += schema
     if not _usable(parsed.header.data, kind):
         return None, problems
     if not parsed.body.strip():
         problems.append(Problem(source, parsed.body_line, 1, "", "Text fehlt: unter dem Kopfbereich steht nichts"))
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    record = Record(kind, path.stem, source, parsed.header, digest, parsed.body, parsed.body_line)
+    record = Record(kind, path.stem, source, parsed.header, digest, parsed.body, parsed.body_line, not schema)
     return record, problems
 
 

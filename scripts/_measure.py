@@ -1,0 +1,66 @@
+"""Run a command and measure it: wall time and the peak memory of its whole process tree.
+
+``ru_maxrss`` only knows the largest single process; a build runs workers and Pagefind
+beside the main process, so the tree's resident memory is sampled every 20 ms from /proc
+and the largest sum is reported (Linux).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        try:
+            found += [int(c) for c in task.read_text().split()]
+        except OSError:
+            continue
+    return found
+
+
+def _tree_rss(pid: int) -> int:
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            total += int(Path(f"/proc/{current}/statm").read_text().split()[1]) * PAGE
+        except (OSError, IndexError, ValueError):
+            continue
+        todo += _children(current)
+    return total
+
+
+def run(command: list[str], cwd: Path | None = None, env: dict | None = None) -> dict:
+    """Run *command*; returns seconds, peak_mib (whole tree) and largest_mib (one process)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = [0]
+    done = threading.Event()
+
+    def sample():
+        while not done.is_set():
+            peak[0] = max(peak[0], _tree_rss(process.pid))
+            done.wait(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(command[:4])} … failed:\n{process.stderr.read().decode(errors='replace')[-3000:]}")
+    process.stderr.close()
+    return {
+        "seconds": seconds,
+        "peak_mib": max(peak[0] / 2**20, usage.ru_maxrss / 1024),
+        "largest_mib": usage.ru_maxrss / 1024,
+    }
