@@ -62,7 +62,16 @@ def test_references_widgets_and_images():
     story = collections["stories"]["fields"]
     assert _field(story, "projects")["multiple"] is True and _field(story, "sites")["collection"] == "sites"
     assert _field(story, "body")["widget"] == "markdown"
-    assert _field(project, "status") == {**_field(project, "status"), "widget": "select"}
+    status = _field(project, "status")
+    assert status["widget"] == "select"
+    # The editor sees German choices; the file gets the value the schema knows.
+    assert status["options"] == [
+        {"label": "geplant", "value": "planned"},
+        {"label": "läuft", "value": "running"},
+        {"label": "abgeschlossen", "value": "completed"},
+    ]
+    story_status = _field(story, "status")
+    assert story_status["default"] == "draft" and {"label": "Entwurf", "value": "draft"} in story_status["options"]
     assert _field(project, "description")["widget"] == "markdown"
     assert _field(project, "featured")["widget"] == "boolean"
     assert _field(project, "year")["value_type"] == "int"

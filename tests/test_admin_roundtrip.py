@@ -133,7 +133,7 @@ def _fill(tab, title: str, *, summary: str | None) -> None:
     tab.get_by_label("Themen", exact=True).click()
     tab.get_by_role("option", name="Bildung", exact=True).click()
     tab.get_by_label("Stand", exact=True).click()
-    tab.get_by_role("option", name="running", exact=True).click()
+    tab.get_by_role("option", name="läuft", exact=True).click()  # the German label; the file gets "running"
     if summary is not None:
         tab.get_by_label("Kurzbeschreibung", exact=True).fill(summary)
     tab.get_by_role("button", name="Veröffentlichen").click()

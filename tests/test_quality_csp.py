@@ -127,7 +127,7 @@ def test_every_page_has_the_strict_policy_and_the_editor_only_its_own(demo_outpu
         assert _policies(rules, path) == [CSP], path
     for path in ("/admin/", "/admin/index.html", "/admin/decap-cms.js", "/admin/config.yml"):
         assert _policies(rules, path) == [editor_csp({})], path
-    assert "connect-src 'self' https://gitlab.com http://127.0.0.1:8081;" in editor_csp({})
+    assert "connect-src 'self' blob: https://gitlab.com http://127.0.0.1:8081;" in editor_csp({})
     assert len(rules) < 100  # Cloudflare Pages reads at most 100 rules
 
 

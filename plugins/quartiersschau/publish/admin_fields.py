@@ -8,6 +8,8 @@ programme's data at build time (themes, regions, phases, funds …, kept in list
 
 from __future__ import annotations
 
+import re
+
 from ..records.schema_tree import is_date, is_image, is_markdown, items, properties
 
 # Field path (kind/key/…) → the folder collection its ids point into, with the fields to search.
@@ -40,6 +42,9 @@ def _base(name: str, node: dict, required: bool) -> dict:
     field = {"name": name, "label": node.get("title") or name, "required": required}
     if node.get("description"):
         field["hint"] = node["description"]
+    # What a new entry in the web editor starts with (a story: a draft, as `make new-story` writes it).
+    if "x-editor-default" in node:
+        field["default"] = node["x-editor-default"]
     return field
 
 
@@ -49,10 +54,23 @@ def _pattern(node: dict) -> list[str] | None:
     return [node["pattern"], node.get("x-message") or node.get("description") or "Format prüfen"]
 
 
+def _enum_labels(node: dict) -> dict[str, str]:
+    """German labels of a list of choices, from the schema's description "planned (geplant), running (läuft) …"."""
+    labels = {}
+    for value in node["enum"]:
+        found = re.search(rf"(?<![\w-]){re.escape(str(value))} \(([^)]+)\)", node.get("description", ""))
+        if found:
+            labels[str(value)] = found.group(1).split(",")[0].strip()
+    return labels
+
+
 def _scalar(field: dict, node: dict) -> dict:
     kind = node.get("type")
     if "enum" in node:
-        field.update(widget="select", options=[str(v) for v in node["enum"]])
+        labels = _enum_labels(node)
+        field.update(
+            widget="select", options=[{"label": labels.get(str(v), str(v)), "value": str(v)} for v in node["enum"]]
+        )
     elif is_markdown(node):
         field.update(widget="markdown")
     elif is_date(node):

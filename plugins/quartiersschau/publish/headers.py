@@ -6,7 +6,7 @@ which is not eval of text; JSON-LD blocks are data and not subject to script-src
 
 The web editor under /admin/ (Decap CMS) cannot run under it: emotion injects ``<style>``
 elements, ajv compiles the config schema with ``new Function``, previews of media are
-``blob:`` images, and it talks to the Git host's API. It gets its own policy, with
+``blob:`` images (which it also reads back with ``fetch``), and it talks to the Git host's API. It gets its own policy, with
 connect-src limited to the configured backend (and the local backend, if offered).
 
 Both hosts combine the headers of every rule that matches a path, and two CSP headers
@@ -86,7 +86,7 @@ def editor_csp(settings: dict) -> str:
             "style-src 'self' 'unsafe-inline'",
             "img-src 'self' blob:",
             "font-src 'self'",
-            "connect-src " + " ".join(["'self'", *editor_sources(settings)]),
+            "connect-src " + " ".join(["'self'", "blob:", *editor_sources(settings)]),
             "worker-src 'self'",
             *_REST,
         )
