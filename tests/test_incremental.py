@@ -6,8 +6,10 @@ editor makes: a text, a title, a site reference, a theme, a deleted record, a ne
 a theme's label, an event's date, a story's links.
 """
 
+import json
 import os
 import random
+import re
 
 import pytest
 from helpers import build_site, tree_digest
@@ -104,7 +106,9 @@ def test_an_edited_project_renders_only_the_pages_that_show_it(tmp_path):
     second = build_site(site, output, cache, "QS_SEARCH=false")
     assert second.returncode == 0, second.stderr
     (line,) = [line for line in second.stderr.splitlines() if "neu gerendert" in line]
-    total, rendered = (int(word) for word in line.split() if word.isdigit())
+    written, linked, rendered = (int(word) for word in line.split() if word.isdigit())
+    total = written + linked
+    assert written <= rendered  # what did not change is linked from the published output, not written
     # The project, its site, its theme, its region, its year's and the lists that show it – not every page.
     assert 0 < rendered < total / 2, line
 
@@ -149,3 +153,39 @@ def test_nothing_changed_stops_at_once_and_anything_else_builds(tmp_path):
         site, output, cache, "QS_PRECOMPRESS=false", env={**os.environ, "SOURCE_DATE_EPOCH": "1796202000"}
     )
     assert later.returncode == 0 and "Nichts geändert" not in later.stderr
+
+
+def test_a_search_index_in_parts_is_rebuilt_only_where_pages_changed(tmp_path, browser):
+    """A large site's index comes in parts (publish.search): an edit re-indexes the parts of its pages,
+    the result is a cold build's, and the browser searches all parts as one (suche.js)."""
+    from browser_support import serve
+
+    site = fixture_copy(tmp_path)
+    output, cache, parts = tmp_path / "output", tmp_path / "cache", "QS_SEARCH_PART_PAGES=3"
+    assert build_site(site, output, cache, parts).returncode == 0
+    listed = json.loads((output / "pagefind/teile.json").read_text())
+    assert len(listed) >= 2 and all((output / "pagefind" / part / "pagefind-entry.json").is_file() for part in listed)
+    _text(site)
+    warm = build_site(site, output, cache, parts)
+    fresh = re.search(r"Suchindex: (\d+) von (\d+) Teilen neu erstellt", warm.stderr)
+    assert fresh and int(fresh.group(1)) < int(fresh.group(2)) == len(listed) + 1, warm.stderr
+    cold = build_site(site, tmp_path / "cold", tmp_path / "cold-cache", parts)
+    assert cold.returncode == 0
+    assert tree_digest(output) == tree_digest(tmp_path / "cold")
+    context = browser.new_context()
+    tab = context.new_page()
+    errors = []
+    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    with serve(output) as url:
+        found = {}
+        for word in ("Spielen", "Garten", "Sprechstunde"):
+            tab.goto(f"{url}/suche/?q={word}")
+            tab.wait_for_selector("[data-results][aria-busy=false]")
+            found[word] = tab.eval_on_selector_all(".qs-search__result a", "a => a.map(x => x.getAttribute('href'))")
+        kinds = tab.eval_on_selector_all("#filter-1 option", "o => o.map(x => x.value).filter(Boolean)")
+    context.close()
+    assert "/projekte/lesecafe/" in found["Spielen"]  # the edited text, in its part
+    assert "/geschichten/garten-im-sommer/" in found["Garten"] and "/projekte/klimagarten/" in found["Garten"]
+    assert "/termine/sprechstunde-hof/" in found["Sprechstunde"]
+    assert {"Geschichte", "Mikroprojekt", "Seite", "Standort", "Termin"} <= set(kinds)  # facets of every part
+    assert errors == []

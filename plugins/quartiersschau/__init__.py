@@ -13,7 +13,7 @@ from __future__ import annotations
 from pelican import signals
 from pelican.generators import PagesGenerator
 
-from .generator import QuartiersschauGenerator
+from .generator import CURRENT_RUN, QuartiersschauGenerator
 from .publish import calendar, feeds, open_data, staging
 from .publish.output_folder import protected_folders, resolve_target
 from .reader import FrontMatterMarkdownReader
@@ -44,6 +44,7 @@ def on_readers_init(readers) -> None:
 
 
 def on_get_generators(pelican):
+    CURRENT_RUN.clear()
     staging.begin_run(pelican)
     _run["output"] = pelican.output_path
     return QuartiersschauGenerator
@@ -68,6 +69,8 @@ def on_all_generators_finalized(generators) -> None:
 def on_finalized(pelican) -> None:
     staging.finish_run(pelican)
     target = staging.published_target()
+    if target is not None and "published" in CURRENT_RUN:
+        CURRENT_RUN.pop("published").remember()
     if target is not None and _run["inputs"]:
         remember(pelican.settings, target, _run["inputs"])
 

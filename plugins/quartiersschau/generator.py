@@ -28,6 +28,7 @@ from .publish.calendar import calendar_files
 from .publish.feeds import write_feeds
 from .publish.open_data import FOLDER as EXPORT_FOLDER
 from .publish.open_data import export_files
+from .publish.output_folder import protected_folders, resolve_target
 from .publish.participation_data import participation_files
 from .records.characters import neutralise
 from .records.downloads import download_files
@@ -39,9 +40,21 @@ from .render.contact_card import VCARD_FILE, vcard
 from .render.jobs import page_jobs
 from .render.maps import MAP_FILE, map_geometry
 from .render.markdown import markdown_renderer
+from .render.published import PublishedPages
 from .render.rendering import render_and_write
 
 log = logging.getLogger(__name__)
+
+# The pages of this run, kept by the plugin's top level once the output is published.
+CURRENT_RUN: dict[str, PublishedPages] = {}
+
+
+def published_output(settings: dict) -> Path | None:
+    """The published output folder this build will replace (None without an atomic swap)."""
+    if not settings["QS_ATOMIC_OUTPUT"]:
+        return None
+    target = resolve_target(settings["OUTPUT_PATH"], protected_folders(settings))
+    return target if target.is_dir() else None
 
 
 def _story_and_page_urls(settings: dict) -> dict:
@@ -151,6 +164,10 @@ class QuartiersschauGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         out = Path(self.output_path)
+        # The output this build replaces, whose unchanged pages are linked, not written (render.published).
+        previous = published_output(self.settings)
+        self.published = PublishedPages(Path(self.settings["QS_CACHE_PATH"]), previous)
+        CURRENT_RUN["published"] = self.published
         cache = KeyValueCache(Path(self.settings["QS_CACHE_PATH"]), "pages")
         try:
             self.images.publish(out)
@@ -158,7 +175,7 @@ class QuartiersschauGenerator(Generator):
                 link_or_copy(file, out / DOWNLOADS_URL / name)
             copy_bundle(out, self.settings)
             write_files(out, self._files())
-            render_and_write(self, writer, page_jobs(self.catalogue), cache)
+            render_and_write(self, writer, page_jobs(self.catalogue), cache, self.published)
         except (OSError, sqlite3.Error) as error:
             # A full disk or a broken cache file: the staging folder is incomplete and is never published.
             reason = getattr(error, "strerror", None) or str(error)

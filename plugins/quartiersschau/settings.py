@@ -28,6 +28,8 @@ DEFAULTS = {
     "QS_LOCK_WAIT": 0,
     # Build the Pagefind search index after the pages are written.
     "QS_SEARCH": True,
+    # Pages per part of the search index: an edit re-indexes one part (publish.search).
+    "QS_SEARCH_PART_PAGES": 2000,
     # Write .gz and .br beside text files for servers that send precompressed files.
     "QS_PRECOMPRESS": True,
     # Largest original image accepted, in pixels (width × height).

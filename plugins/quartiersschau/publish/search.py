@@ -11,40 +11,133 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import math
+import shutil
 import subprocess
 import sys
+import tempfile
+import zlib
 from pathlib import Path
 
 import cbor2
 
-from ..common.filesystem import files_digest, link_or_copy
+from ..common.filesystem import link_or_copy
 
 # Pagefind also writes ready-made user interfaces; the site uses its own accessible
 # form (theme/static/js/suche.js) with pagefind.js, so these are removed.
 UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
 
 
-def build_index(output: Path, previous: Path | None = None, previous_digest: str = "") -> str:
-    """Run Pagefind (from the pagefind[bin] package) over the output folder.
+# Beyond this many pages the index is made in parts, each of its own pages: an edit re-indexes
+# one part, and Pagefind's memory is that of one part. The browser merges them (suche.js).
+PART_PAGES = 2000
+PARTS_FILE = "teile.json"
+# A folder with this many pages or more holds one page per record (projects, stories): spread over parts.
+LARGE_FOLDER = 50
 
-    When every HTML file is as in the *previous* published output (whose HTML digest
-    the caller kept), that output's index is reused instead. Returns this output's
-    HTML digest, to be kept once the output is published.
+
+def _part_of(relative: str, parts: int) -> int:
+    return zlib.crc32(relative.encode("utf-8")) % parts
+
+
+def _parts(output: Path, part_pages: int) -> list[list[str]]:
+    """The output's HTML files in parts: what an edit changes together stays together.
+
+    The pages of a large folder (one per project, per story) are spread over parts by a
+    stable hash of their paths; everything else – lists, a site's and a theme's pages, the
+    fixed pages, which an edit changes with them – is part 0. One edited project so
+    re-indexes part 0 and its own part.
     """
-    digest = files_digest([output], "*.html")
+    pages = sorted(p.relative_to(output).as_posix() for p in output.rglob("*.html") if p.is_file())
+    if len(pages) <= part_pages:
+        return [pages]
+    by_folder: dict[str, list[str]] = {}
+    for relative in pages:
+        by_folder.setdefault(relative.split("/")[0], []).append(relative)
+    threshold = max(2, min(LARGE_FOLDER, part_pages // 2))
+    large = {folder for folder, inside in by_folder.items() if len(inside) >= threshold}
+    spread = [r for r in pages if r.split("/")[0] in large]
+    count = max(1, math.ceil(len(spread) / part_pages))
+    while True:
+        parts: list[list[str]] = [[r for r in pages if r.split("/")[0] not in large]] + [[] for _ in range(count)]
+        for relative in spread:
+            parts[1 + _part_of(relative, count)].append(relative)
+        if all(parts[1:]) or count == 1:
+            return [part for part in parts if part]
+        count -= 1  # a part without pages would be an index without a bundle
+
+
+def _digest(output: Path, pages: list[str]) -> str:
+    h = hashlib.sha256()
+    for relative in pages:
+        h.update(relative.encode("utf-8") + b"\0" + hashlib.sha256((output / relative).read_bytes()).digest())
+    return h.hexdigest()
+
+
+def part_folder(bundle: Path, index: int) -> Path:
+    """Part 0 is the main bundle (``pagefind/``, with pagefind.js); the others lie inside it."""
+    return bundle if index == 0 else bundle / f"teil-{index}"
+
+
+def _reuse(old_bundle: Path, new_bundle: Path, index: int) -> bool:
+    old = part_folder(old_bundle, index)
+    if not (old / "pagefind-entry.json").is_file():
+        return False
+    for source in old.rglob("*"):
+        relative = source.relative_to(old)
+        if index == 0 and (relative.parts[0].startswith("teil-") or relative.name == PARTS_FILE):
+            continue  # the other parts and their list are not part 0's
+        if source.is_file() and source.suffix not in (".gz", ".br"):
+            link_or_copy(source, part_folder(new_bundle, index) / relative)
+    return True
+
+
+def build_index(
+    output: Path, previous: Path | None = None, previous_state: str = "", part_pages: int = PART_PAGES
+) -> tuple[str, int, int]:
+    """Make the search index of *output*, in parts; a part whose pages are as in *previous* is reused.
+
+    *previous_state* is the state this function returned for the *previous* output (kept by
+    the caller once that was published). Returns this output's state (the parts' digests),
+    how many parts were indexed anew, and how many there are.
+    """
+    parts = _parts(output, part_pages)
+    digests = [_digest(output, pages) for pages in parts]
+    try:
+        known = json.loads(previous_state)["parts"] if previous_state else []
+    except (ValueError, KeyError, TypeError):
+        known = []
     old_bundle = Path(previous) / "pagefind" if previous else None
-    if digest == previous_digest and old_bundle and (old_bundle / "pagefind-entry.json").is_file():
-        for source in old_bundle.rglob("*"):
-            if source.is_file() and source.suffix not in (".gz", ".br"):
-                link_or_copy(source, output / "pagefind" / source.relative_to(old_bundle))
-        return digest
-    _run_pagefind(output)
-    return digest
+    bundle = output / "pagefind"
+    fresh = []
+    for index in range(len(parts)):
+        same = len(known) == len(parts) and known[index] == digests[index]
+        if not (same and old_bundle and _reuse(old_bundle, bundle, index)):
+            fresh.append(index)
+    for index in fresh:
+        _index_part(output, parts[index], part_folder(bundle, index), whole=len(parts) == 1)
+    # Always written (an empty list for one part): the browser asks for it on every first search.
+    (bundle / PARTS_FILE).write_text(json.dumps([f"teil-{i}" for i in range(1, len(parts))]), encoding="utf-8")
+    return json.dumps({"parts": digests}), len(fresh), len(parts)
 
 
-def _run_pagefind(output: Path) -> None:
+def _index_part(output: Path, pages: list[str], target: Path, *, whole: bool) -> None:
+    """Run Pagefind over *pages* of *output* (all of it, or a folder of links to the part's pages)."""
+    if whole:
+        _run_pagefind(output, target)
+        return
+    site = Path(tempfile.mkdtemp(prefix=".suchindex-", dir=output.parent))
+    try:
+        for relative in pages:
+            link_or_copy(output / relative, site / relative)
+        _run_pagefind(site, target)
+    finally:
+        shutil.rmtree(site, ignore_errors=True)
+
+
+def _run_pagefind(site: Path, target: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(output), "--output-subdir", "pagefind", "--silent"],
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(target), "--silent"],
         capture_output=True,
         text=True,
         check=False,
@@ -52,9 +145,9 @@ def _run_pagefind(output: Path) -> None:
     if result.returncode != 0:
         raise RuntimeError(f"Pagefind ist fehlgeschlagen:\n{result.stdout}\n{result.stderr}")
     for pattern in UNUSED:
-        for path in (Path(output) / "pagefind").glob(pattern):
+        for path in target.glob(pattern):
             path.unlink()
-    make_index_reproducible(Path(output) / "pagefind")
+    make_index_reproducible(target)
 
 
 # Pagefind writes its filter index in hash-map order, so two builds of the same site

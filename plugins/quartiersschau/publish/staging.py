@@ -21,7 +21,7 @@ from ..common.refusal import refuse
 from .compression import minify_css, precompress
 from .headers import write_headers
 from .output_folder import new_staging, protected_folders, remove_leftovers, resolve_target, swap_in
-from .search import build_index
+from .search import PART_PAGES, build_index
 from .sitemap import SitemapCollector, write_sitemap
 
 log = logging.getLogger(__name__)
@@ -83,15 +83,20 @@ def _finish(settings: dict, staging: Path) -> None:
     target = _run.get("target")
     # The last published output, whose search index and compressed files may be reused.
     previous = target if target is not None and target.is_dir() else None
-    # Digest of the published output's HTML, written only after a successful publish,
+    # The search index's state (its parts' digests), written only after a successful publish,
     # so it always describes the search index in the output.
-    stamp = Path(settings["QS_CACHE_PATH"]) / "search-index-html.sha256"
+    stamp = Path(settings["QS_CACHE_PATH"]) / "search-index-parts.json"
     write_sitemap(staging, settings["QS_PUBLIC_URL"], pages.pages)
     digest = ""
     if settings["QS_SEARCH"]:
         known = stamp.read_text() if stamp.is_file() and previous else ""
-        digest = build_index(staging, previous, known)
-        state = "unverändert übernommen" if digest == known else "neu erstellt"
+        digest, fresh, parts = build_index(staging, previous, known, settings.get("QS_SEARCH_PART_PAGES", PART_PAGES))
+        if fresh == 0:
+            state = "unverändert übernommen"
+        elif fresh == parts:
+            state = "neu erstellt"
+        else:
+            state = f"{fresh} von {parts} Teilen neu erstellt"
         print(f"{LOG_PREFIX} Suchindex: {state}", file=sys.stderr, flush=True)
     minify_css(staging)
     write_headers(staging, settings)

@@ -18,12 +18,15 @@ import sys
 import zlib
 from pathlib import Path
 
+from pelican import signals
+
 from ..common.cache import KeyValueCache, content_key
-from ..common.filesystem import files_digest
+from ..common.filesystem import files_digest, link_or_copy
 from ..common.log import LOG_PREFIX
 from ..common.parallel import map_parallel
 from . import dependencies
 from .jobs import PageJob
+from .published import PublishedPages
 
 # Set just before forking so workers inherit it; see parallel.map_parallel.
 _STATE: tuple | None = None
@@ -86,8 +89,10 @@ def _stored(entry: bytes) -> tuple[list, str]:
     return data["deps"], data["html"]
 
 
-def render_and_write(generator, writer, jobs: list[PageJob], cache: KeyValueCache) -> int:
-    """Render what changed, write every page; returns how many were rendered."""
+def render_and_write(
+    generator, writer, jobs: list[PageJob], cache: KeyValueCache, published: PublishedPages | None = None
+) -> int:
+    """Render what changed, write what is not as *published*; returns how many were rendered."""
     global _STATE
     settings = generator.settings
     catalogue = generator.context["catalogue"]
@@ -115,8 +120,23 @@ def render_and_write(generator, writer, jobs: list[PageJob], cache: KeyValueCach
         new_entries[keys[index]] = zlib.compress(stored.encode("utf-8"), 1)
     cache.put_many(new_entries)
     cache.keep_only(set(keys))
+    output = Path(generator.output_path)
+    linked = 0
     for index, job in enumerate(jobs):
-        writer.write_file(job.save_as, Prerendered(html_by_index[index]), generator.context, url=job.url, **job.kwargs)
+        html = html_by_index[index]
+        source = published.source(job.save_as, html) if published is not None else None
+        if source is not None:
+            # As published: a link instead of a write; the sitemap hears of it as of any page.
+            link_or_copy(source, output / job.save_as)
+            signals.content_written.send(str(output / job.save_as), context=generator.context)
+            linked += 1
+            continue
+        writer.write_file(job.save_as, Prerendered(html), generator.context, url=job.url, **job.kwargs)
     # Printed like the images' line: what an edit cost is worth seeing on every build.
-    print(f"{LOG_PREFIX} Seiten: {len(jobs)} geschrieben, davon {len(todo)} neu gerendert", file=sys.stderr, flush=True)
+    print(
+        f"{LOG_PREFIX} Seiten: {len(jobs) - linked} geschrieben, {linked} wie veröffentlicht übernommen, "
+        f"{len(todo)} neu gerendert",
+        file=sys.stderr,
+        flush=True,
+    )
     return len(todo)

@@ -36,10 +36,13 @@ function start() {
   const load = () => {
     loading ??= (async () => {
       const pagefind = await import(`${base}/pagefind/pagefind.js`);
-      // German compounds: "Mitmachen" is also the start of "Mitmachenden"; a higher term similarity
-      // ranks whole-word hits above such prefix hits.
       // termSimilarity above its default 1: "Aktionsfonds" ranks the word itself above "Aktionsfondsjury".
       await pagefind.options({ baseUrl: `${base}/`, ranking: { termSimilarity: 3 } });
+      // A large site's index comes in parts (pagefind/teile.json lists them): search them all as one.
+      const parts = await fetch(`${base}/pagefind/teile.json`)
+        .then((response) => (response.ok ? response.json() : []))
+        .catch(() => []);
+      for (const part of parts) await pagefind.mergeIndex(`${base}/pagefind/${part}/`);
       await pagefind.init();
       const available = await pagefind.filters();
       for (const select of selects) {
