@@ -19,7 +19,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .common.clock import build_date
-from .common.filesystem import write_atomic
+from .common.filesystem import walk_files, write_atomic
 from .common.log import LOG_PREFIX
 from .publish.admin import bundle_path
 
@@ -31,18 +31,11 @@ def _listing(folders: list[Path]) -> str:
     digest = hashlib.sha256()
     for folder in folders:
         digest.update(os.fsencode(folder) + b"\0")
-        for root, dirs, files in os.walk(folder):
-            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-            for name in sorted(files):
-                path = os.path.join(root, name)
-                try:
-                    stat = os.stat(path)
-                except OSError:
-                    continue
-                # File names as the file system has them (not UTF-8 text: a name may not be valid UTF-8).
-                digest.update(
-                    os.fsencode(os.path.relpath(path, folder)) + f"\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode()
-                )
+        for relative, stat in walk_files(folder):
+            if "__pycache__/" in relative:
+                continue
+            # File names as the file system has them (not UTF-8 text: a name may not be valid UTF-8).
+            digest.update(os.fsencode(relative) + f"\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 

@@ -78,6 +78,25 @@ def temporary_sibling(path: Path) -> Path:
     return Path(temporary)
 
 
+def walk_files(folder: Path) -> list[tuple[str, os.stat_result]]:
+    """Every regular file below *folder*: (path relative to it, its stat), sorted.
+
+    ``os.scandir`` gives the stat results with the listing: on a site of 100 000 files
+    that is seconds faster than ``Path.rglob`` and a ``stat`` per path.
+    """
+    found, todo = [], [("", str(folder))]
+    while todo:
+        prefix, current = todo.pop()
+        with os.scandir(current) as entries:
+            for entry in entries:
+                relative = prefix + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    todo.append((relative + "/", entry.path))
+                elif entry.is_file(follow_symlinks=False):
+                    found.append((relative, entry.stat(follow_symlinks=False)))
+    return sorted(found, key=lambda item: item[0])
+
+
 def keep_unchanged(new: Path, old: Path | None) -> int:
     """Replace each file in *new* whose bytes equal its namesake in *old* by a link to the old file.
 
@@ -87,16 +106,14 @@ def keep_unchanged(new: Path, old: Path | None) -> int:
     if old is None or not old.is_dir():
         return 0
     kept = 0
-    for path in new.rglob("*"):
-        if not path.is_file() or path.is_symlink():
-            continue
-        previous = old / path.relative_to(new)
+    for relative, mine in walk_files(new):
+        path, previous = new / relative, old / relative
         try:
-            mine, theirs = path.stat(), previous.stat()
+            theirs = previous.stat()
         except OSError:
             continue
         if mine.st_ino == theirs.st_ino and mine.st_dev == theirs.st_dev:
-            kept += 1  # linked already (search index, compressed files)
+            kept += 1  # linked already (pages as published, search index, compressed files)
             continue
         if mine.st_size != theirs.st_size or not previous.is_file() or previous.read_bytes() != path.read_bytes():
             continue

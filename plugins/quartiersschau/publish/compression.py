@@ -18,7 +18,7 @@ from pathlib import Path
 import brotli
 import rcssmin
 
-from ..common.filesystem import link_or_copy
+from ..common.filesystem import link_or_copy, walk_files
 from ..common.parallel import map_parallel
 
 TEXT_SUFFIXES = {".html", ".css", ".js", ".mjs", ".svg", ".xml", ".json", ".geojson", ".csv", ".txt", ".vcf"}
@@ -78,8 +78,10 @@ def precompress(output: Path, workers: int, min_parallel: int, previous: Path | 
     Files unchanged since the *previous* output reuse its compressed versions.
     """
     previous = previous if previous is not None and previous.is_dir() else None
-    paths = sorted(
-        p for p in output.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES and p.stat().st_size >= MIN_SIZE
-    )
+    paths = [
+        output / relative
+        for relative, stat in walk_files(output)
+        if Path(relative).suffix in TEXT_SUFFIXES and stat.st_size >= MIN_SIZE
+    ]
     tasks = [(p, previous, p.relative_to(output).as_posix()) for p in paths]
     return sum(map_parallel(_compress_one, tasks, workers=workers, min_items=min_parallel))
