@@ -2,7 +2,9 @@
 
 Rendering is separated from writing: workers render templates to strings, the main
 process hands each string to ``Writer.write_file`` so that Pelican's
-``content_written`` signal (sitemap and similar plugins) sees every page.
+``content_written`` signal (sitemap and similar plugins) sees every page. A page whose
+HTML is as published is linked from the published output instead (``published``), and
+the signal is sent for it all the same.
 
 Rendered pages are cached with what they read (``dependencies``): a page is rendered
 again only when one of the entities or catalogue values it read has changed, or when
