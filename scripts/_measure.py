@@ -1,8 +1,10 @@
 """Run a command and measure it: wall time and the peak memory of its whole process tree.
 
 ``ru_maxrss`` only knows the largest single process; a build runs workers and Pagefind
-beside the main process, so the tree's resident memory is sampled every 20 ms from /proc
-and the largest sum is reported (Linux).
+beside the main process, so the tree's memory is sampled every 20 ms from /proc and the
+largest sum is reported (Linux). Each process counts with its proportional set size (PSS):
+forked workers share most pages with their parent, and summing their resident sizes would
+count those pages once per process.
 """
 
 from __future__ import annotations
@@ -26,14 +28,25 @@ def _children(pid: int) -> list[int]:
     return found
 
 
+def _memory(pid: int) -> int:
+    """Bytes of memory *pid* uses: its PSS (shared pages split among their users), else its RSS."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
 def _tree_rss(pid: int) -> int:
     total, todo = 0, [pid]
     while todo:
         current = todo.pop()
-        try:
-            total += int(Path(f"/proc/{current}/statm").read_text().split()[1]) * PAGE
-        except (OSError, IndexError, ValueError):
-            continue
+        total += _memory(current)
         todo += _children(current)
     return total
 
