@@ -23,11 +23,11 @@ import threading
 import time
 from html import escape
 from http import HTTPStatus
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
 from urllib.parse import urlsplit
 
+import _browser
 from preview_errors import Report, error_page, parse_report
 from watchfiles import watch
 
@@ -125,22 +125,11 @@ def build(folder: Path, preview: Preview | None = None) -> bool:
     return False
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {
-        **SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript",
-        ".wasm": "application/wasm",
-        ".avif": "image/avif",
-        ".webp": "image/webp",
-    }
-
+class QuietHandler(_browser.QuietHandler):
     # None for `make serve`: no rebuilds, so nothing to reload or report.
     preview: Preview | None = None
 
-    def log_message(self, format, *args):
-        pass
-
-    def do_GET(self):
+    def do_GET(self):  # noqa: N802 (the name http.server calls)
         route = urlsplit(self.path).path
         if self.preview is not None and route == EVENTS:
             self._send_events()

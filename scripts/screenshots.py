@@ -15,21 +15,16 @@ keeps both in step.
 from __future__ import annotations
 
 import argparse
-import functools
-import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-from contextlib import contextmanager
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
 from urllib.parse import urlsplit
 
+import _browser
 import yaml
 from preview_errors import error_page, parse_report
 
@@ -58,52 +53,10 @@ SHOTS = {
     "vorschau-fehlerseite.png": Shot(ERROR_PATH, SCREEN, error_page=True),
 }
 
-# Copied from tests/browser_support.py (scripts do not import tests): no calls home.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-default-apps",
-    "--disable-extensions",
-]
 
-
-def chromium_path() -> str:
-    path = os.environ.get("QS_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not path:
-        raise SystemExit("Chromium fehlt: `make test` installiert es mit scripts/system_packages.sh")
-    return path
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {
-        **SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript",
-        ".svg": "image/svg+xml",
-        ".wasm": "application/wasm",
-        ".avif": "image/avif",
-        ".webp": "image/webp",
-    }
-
-    def log_message(self, format, *args):
-        pass
-
-
-@contextmanager
 def serve(folder: Path):
     """Serve *folder* on a free localhost port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return _browser.serve_with(_browser.QuietHandler, folder)
 
 
 def first_site(output: Path) -> str:
@@ -158,7 +111,7 @@ def take(output: Path, target: Path, *, with_error_page: bool = False, programme
     target.mkdir(parents=True, exist_ok=True)
     written = []
     with serve(output) as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=_browser.chromium_path(), args=_browser.CHROMIUM_ARGS)
         own = urlsplit(url).netloc
 
         def route(request_route):

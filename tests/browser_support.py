@@ -1,55 +1,22 @@
-"""Serve a built site on localhost and drive Debian's Chromium with Playwright.
-
-No browser is downloaded: Playwright is pointed at the system Chromium (installed by
-scripts/system_packages.sh, which `make test` runs). The flags keep Chromium from
-calling home, which this machine's closed network would refuse anyway.
+"""Serve a built site on localhost and drive Debian's Chromium with Playwright (scripts/_browser.py),
+with the site's own ``_headers`` and below a sub-path where a test needs it.
 """
 
 from __future__ import annotations
 
 import fnmatch
-import functools
-import os
-import shutil
 import tempfile
-import threading
 from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-default-apps",
-    "--disable-extensions",
-]
+from helpers import import_script
 
-
-def chromium_path() -> str:
-    path = os.environ.get("QS_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not path:
-        raise RuntimeError("Chromium fehlt: `make test` installiert es mit scripts/system_packages.sh")
-    return path
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {
-        **SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript",
-        ".svg": "image/svg+xml",
-        ".wasm": "application/wasm",
-        ".avif": "image/avif",
-        ".webp": "image/webp",
-    }
-
-    def log_message(self, format, *args):
-        pass
+# Shared with the scripts (screenshots, devserver): one list of flags, one handler.
+_browser = import_script("_browser")
+CHROMIUM_ARGS = _browser.CHROMIUM_ARGS
+chromium_path = _browser.chromium_path
+_QuietHandler = _browser.QuietHandler
 
 
 def read_headers_file(path: Path) -> list[tuple[str, dict[str, str]]]:
@@ -95,12 +62,5 @@ def serve(folder: Path, *, with_headers: bool = False, prefix: str = ""):
     handler_class = _QuietHandler
     if with_headers:
         handler_class = type("Handler", (_HeadersHandler,), {"rules": read_headers_file(Path(folder) / "_headers")})
-    handler = functools.partial(handler_class, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with _browser.serve_with(handler_class, root) as url:
+        yield url

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 import re
 import shutil
@@ -28,6 +29,17 @@ GOLDEN = ROOT / "tests" / "golden"
 BUILD_EPOCH = "1796115600"
 
 sys.path.insert(0, str(ROOT / "plugins"))
+SCRIPTS = ROOT / "scripts"
+
+
+def import_script(name: str):
+    """A module of scripts/ (which import each other by plain name), without leaving scripts/ on sys.path."""
+    sys.path.insert(0, str(SCRIPTS))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(str(SCRIPTS))
+
 
 # Settings that make the fixture exercise pagination with its two stories.
 FIXTURE_SETTINGS = ("DEFAULT_PAGINATION=1",)

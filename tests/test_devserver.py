@@ -11,7 +11,7 @@ import urllib.error
 import urllib.request
 
 import pytest
-from helpers import BUILD_EPOCH, FIXTURE, ROOT, copy_site, tree_digest
+from helpers import BUILD_EPOCH, FIXTURE, ROOT, copy_site, import_script, tree_digest
 
 SCRIPT_TAG = '<script src="/__vorschau/neu-laden.js" data-stand="'
 ERROR_HEADING = "Die Vorschau kann den neuen Stand nicht zeigen"
@@ -34,12 +34,7 @@ def _get(url: str) -> tuple[int, str, str]:
 
 @pytest.fixture(scope="module")
 def devserver():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        import devserver
-    finally:
-        sys.path.remove(str(ROOT / "scripts"))
-    return devserver
+    return import_script("devserver")
 
 
 @pytest.fixture

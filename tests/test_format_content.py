@@ -8,7 +8,7 @@ import sys
 import textwrap
 
 import pytest
-from helpers import BERLIN, ROOT
+from helpers import BERLIN, ROOT, import_script
 
 from quartiersschau.records import canonical
 
@@ -21,8 +21,8 @@ def _run(data, content, *extra):
 
 
 def _snapshot(data, content):
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from format_content import _data_of, record_files
+    format_content = import_script("format_content")
+    _data_of, record_files = format_content._data_of, format_content.record_files
 
     return {str(p): _data_of(p.read_text(encoding="utf-8"), fm) for _, p, fm in record_files(data, content)}
 

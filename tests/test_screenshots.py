@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, import_script
 from PIL import Image
 
 DOCS = ROOT / "docs"
@@ -16,12 +16,7 @@ IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)\)")
 
 @pytest.fixture(scope="module")
 def screenshots():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        import screenshots
-    finally:
-        sys.path.remove(str(ROOT / "scripts"))
-    return screenshots
+    return import_script("screenshots")
 
 
 def _guide_images() -> list[tuple[str, str, str]]:

@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 import yaml
-from helpers import ROOT
+from helpers import ROOT, import_script
 from sites import edit, fixture_copy
 
 SCRIPTS = ROOT / "scripts"
@@ -69,8 +69,7 @@ def test_scaffold_refuses_an_unknown_site(tmp_path):
 
 
 def test_benchmark_generates_a_valid_programme(tmp_path):
-    sys.path.insert(0, str(SCRIPTS))
-    from bench import generate
+    generate = import_script("bench").generate
 
     from quartiersschau.check import check_content
     from quartiersschau.records.paths import ContentPaths
