@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from ..images.pipeline import Rendition
+from ..records.schema_tree import choice_labels
 from .basics import Address, Link, Organisation
 from .programme import Fund, Phase, ProgrammeLine
 
-STATUS_LABELS = {"planned": "geplant", "running": "läuft", "completed": "abgeschlossen"}
+# A project's status in words, as the schema's description gives them (planned → geplant …).
+STATUS_LABELS = choice_labels("project", ("status",))
 
 
 @dataclass(frozen=True)

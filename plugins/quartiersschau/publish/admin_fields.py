@@ -8,9 +8,7 @@ programme's data at build time (themes, regions, phases, funds …, kept in list
 
 from __future__ import annotations
 
-import re
-
-from ..records.schema_tree import is_date, is_image, is_markdown, items, properties
+from ..records.schema_tree import enum_labels, is_date, is_image, is_markdown, items, properties
 
 # Field path (kind/key/…) → the folder collection its ids point into, with the fields to search.
 RELATIONS = {
@@ -54,20 +52,10 @@ def _pattern(node: dict) -> list[str] | None:
     return [node["pattern"], node.get("x-message") or node.get("description") or "Format prüfen"]
 
 
-def _enum_labels(node: dict) -> dict[str, str]:
-    """German labels of a list of choices, from the schema's description "planned (geplant), running (läuft) …"."""
-    labels = {}
-    for value in node["enum"]:
-        found = re.search(rf"(?<![\w-]){re.escape(str(value))} \(([^)]+)\)", node.get("description", ""))
-        if found:
-            labels[str(value)] = found.group(1).split(",")[0].strip()
-    return labels
-
-
 def _scalar(field: dict, node: dict) -> dict:
     kind = node.get("type")
     if "enum" in node:
-        labels = _enum_labels(node)
+        labels = enum_labels(node)
         field.update(
             widget="select", options=[{"label": labels.get(str(v), str(v)), "value": str(v)} for v in node["enum"]]
         )

@@ -13,9 +13,11 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from .dates import parse_date
 from .fields import titled_field
 from .problems import Problem
 from .reading import Record, RecordSet
+from .schema_tree import choice_labels
 
 # What `make new-…` writes into fields it cannot guess.
 SCAFFOLD_TEXTS = {
@@ -32,7 +34,8 @@ _ANNOUNCEMENT = re.compile(r"^\s*(?:[\w„“\"'-]+[\s,]+){0,3}(?:folgt|folgen)\
 
 PLACEHOLDER = "placeholder"
 
-STATUS_WORDS = {"planned": "geplant", "running": "läuft", "completed": "abgeschlossen"}
+# planned → geplant …, as the schema's description says.
+STATUS_WORDS = choice_labels("project", ("status",))
 
 
 def _strings(value, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
@@ -83,13 +86,6 @@ def _placeholders(record: Record) -> list[Problem]:
     return found
 
 
-def _date(value) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
-
-
 def _status_problems(record: Record, today: dt.date) -> list[Problem]:
     """A status that the period contradicts: the residents' pages would say something false."""
     data = record.data
@@ -97,7 +93,7 @@ def _status_problems(record: Record, today: dt.date) -> list[Problem]:
     if status not in STATUS_WORDS:
         return []
     period = data.get("period") if isinstance(data.get("period"), dict) else {}
-    start, end = _date(period.get("start")), _date(period.get("end"))
+    start, end = parse_date(period.get("start")), parse_date(period.get("end"))
     year = data.get("year") if isinstance(data.get("year"), int) and not isinstance(data.get("year"), bool) else None
     word = STATUS_WORDS[status]
     if status == "running" and end and end < today:

@@ -10,16 +10,10 @@ import datetime as dt
 
 from dateutil.rrule import rrulestr
 
+from .dates import parse_date
 from .problems import Problem
 from .reading import Record, RecordSet
 from .validation import did_you_mean
-
-
-def _date(value) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None  # the schema reports it
 
 
 def _time(value) -> dt.time | None:
@@ -73,7 +67,7 @@ class _Rules:
             return  # reported by the schema; comparing with it would only repeat that
         if end and "start_time" not in data:  # a start of the wrong type was reported already
             self.add(record, base + ("end_time",), "Ende ohne Beginn – start_time eintragen oder end_time weglassen")
-        first, last = _date(data.get(first_key)), _date(data.get(last_key)) if last_key else None
+        first, last = parse_date(data.get(first_key)), parse_date(data.get(last_key)) if last_key else None
         if first and last and last < first:
             self.add(
                 record,
@@ -100,7 +94,7 @@ class _Rules:
         self.refs(record, "sites", sites, "unbekannter Ort", "data/sites/")
         self.refs(record, "projects", projects, "unbekanntes Projekt", "data/projects/")
         self.times(record, (), d, "date", "end_date")
-        first, until = _date(d.get("date")), _date(d.get("until"))
+        first, until = parse_date(d.get("date")), parse_date(d.get("until"))
         if "repeat" in d:
             self.rule(record, ("repeat",), d.get("repeat"), first)
         elif until:
@@ -116,7 +110,7 @@ class _Rules:
         d = record.data
         self.ref(record, ("fund",), d.get("fund"), self.funds, "unbekannter Fonds", "data/programme.yaml unter funds")
         self.refs(record, "sites", sites, "unbekannter Ort", "data/sites/")
-        opens, deadline = _date(d.get("opens")), _date(d.get("deadline"))
+        opens, deadline = parse_date(d.get("opens")), parse_date(d.get("deadline"))
         if opens and deadline and deadline < opens:
             self.add(
                 record, ("deadline",), f"Frist ({deadline.isoformat()}) liegt vor dem Beginn ({opens.isoformat()})"

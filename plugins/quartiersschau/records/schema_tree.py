@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from pathlib import Path
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
@@ -92,3 +93,23 @@ def node_at(kind: str, path: tuple) -> tuple[dict, str] | None:
             return None
         node, base = found
     return node, base
+
+
+def enum_labels(node: dict) -> dict[str, str]:
+    """German labels of a list of choices, from the schema's description "planned (geplant), running (läuft) …".
+
+    The schema is the one place that says what a value means: the web editor's choices,
+    the pages' words and the editors' messages all read it from here.
+    """
+    labels = {}
+    for value in node.get("enum", ()):
+        found = re.search(rf"(?<![\w-]){re.escape(str(value))} \(([^)]+)\)", node.get("description", ""))
+        if found:
+            labels[str(value)] = found.group(1).split(",")[0].strip()
+    return labels
+
+
+def choice_labels(kind: str, path: tuple) -> dict[str, str]:
+    """:func:`enum_labels` of the field at *path* of a record *kind* (e.g. a project's ``status``)."""
+    found = node_at(kind, path)
+    return enum_labels(found[0]) if found else {}

@@ -8,20 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-MONTHS = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
+from ..records.dates import MONTHS  # one list of the German month names
 
 
 def german_date(value: dt.date | dt.datetime) -> str:
