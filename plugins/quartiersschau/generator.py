@@ -23,12 +23,12 @@ from .common.filesystem import link_or_copy
 from .common.log import LOG_PREFIX
 from .common.refusal import BuildRefused, refuse
 from .images.pipeline import ImagePipeline, image_sources
+from .publish import staging
 from .publish.admin import admin_files, check_bundle, copy_bundle
 from .publish.calendar import calendar_files
 from .publish.feeds import write_feeds
 from .publish.open_data import FOLDER as EXPORT_FOLDER
 from .publish.open_data import export_files
-from .publish.output_folder import protected_folders, resolve_target
 from .publish.participation_data import participation_files
 from .records.characters import neutralise
 from .records.downloads import download_files
@@ -47,14 +47,6 @@ log = logging.getLogger(__name__)
 
 # The pages of this run, kept by the plugin's top level once the output is published.
 CURRENT_RUN: dict[str, PublishedPages] = {}
-
-
-def published_output(settings: dict) -> Path | None:
-    """The published output folder this build will replace (None without an atomic swap)."""
-    if not settings["QS_ATOMIC_OUTPUT"]:
-        return None
-    target = resolve_target(settings["OUTPUT_PATH"], protected_folders(settings))
-    return target if target.is_dir() else None
 
 
 def _story_and_page_urls(settings: dict) -> dict:
@@ -165,8 +157,7 @@ class QuartiersschauGenerator(Generator):
     def generate_output(self, writer) -> None:
         out = Path(self.output_path)
         # The output this build replaces, whose unchanged pages are linked, not written (render.published).
-        previous = published_output(self.settings)
-        self.published = PublishedPages(Path(self.settings["QS_CACHE_PATH"]), previous)
+        self.published = PublishedPages(Path(self.settings["QS_CACHE_PATH"]), staging.published_target())
         CURRENT_RUN["published"] = self.published
         cache = KeyValueCache(Path(self.settings["QS_CACHE_PATH"]), "pages")
         try:

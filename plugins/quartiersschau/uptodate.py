@@ -18,6 +18,7 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
+from .common.cache import settings_key
 from .common.clock import build_date
 from .common.filesystem import walk_files, write_atomic
 from .common.log import LOG_PREFIX
@@ -39,17 +40,6 @@ def _listing(folders: list[Path]) -> str:
     return digest.hexdigest()
 
 
-def _settings(settings: dict) -> str:
-    plain = {}
-    for key, value in settings.items():
-        if key.isupper():
-            try:
-                plain[key] = json.dumps(value, sort_keys=True)
-            except (TypeError, ValueError):
-                continue
-    return json.dumps(plain, sort_keys=True)
-
-
 def _version(package: str) -> str:
     try:
         return metadata.version(package)
@@ -63,7 +53,7 @@ def inputs_digest(settings: dict) -> str:
     folders.append(str(bundle_path(settings).parent))
     parts = (
         _listing([Path(f) for f in folders if os.path.isdir(f)]),
-        _settings(settings),
+        settings_key(settings),
         build_date().isoformat(),
         sys.version,
         _version("pelican"),

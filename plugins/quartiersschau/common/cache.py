@@ -8,6 +8,7 @@ thousands; only the main process touches it, workers just compute.
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from pathlib import Path
 
@@ -20,6 +21,18 @@ def content_key(*parts: str | bytes) -> str:
         h.update(len(data).to_bytes(8, "big"))
         h.update(data)
     return h.hexdigest()
+
+
+def settings_key(settings: dict) -> str:
+    """A key over the settings (the upper-case names Pelican reads) that JSON can write; the rest is left out."""
+    plain = {}
+    for key, value in settings.items():
+        if key.isupper():
+            try:
+                plain[key] = json.dumps(value, sort_keys=True, default=None)
+            except (TypeError, ValueError):
+                continue
+    return content_key(json.dumps(plain, sort_keys=True))
 
 
 class KeyValueCache:

@@ -51,7 +51,7 @@ def begin_run(pelican) -> None:
 
 
 def published_target() -> Path | None:
-    """The folder this run published into (after ``finish_run``), or None without a staging folder."""
+    """The folder this run publishes into (known from ``begin_run`` on), or None without a staging folder."""
     return _run.get("target")
 
 
@@ -100,11 +100,12 @@ def _finish(settings: dict, staging: Path) -> None:
         print(f"{LOG_PREFIX} Suchindex: {state}", file=sys.stderr, flush=True)
     minify_css(staging)
     write_headers(staging, settings)
+    # Unchanged files keep their time stamp: a deploy then sends only what changed. Before the
+    # compression, which then knows a linked file unchanged without reading it again.
+    keep_unchanged(staging, previous)
     if settings["QS_PRECOMPRESS"]:
         precompress(staging, settings["QS_WORKERS"], settings["QS_PARALLEL_MIN"], previous)
     if target is not None:
-        # Unchanged files keep their time stamp: a deploy then sends only what changed.
-        keep_unchanged(staging, previous)
         swap_in(staging, target)
         write_atomic(stamp, digest)
         log.info("%s Ausgabe veröffentlicht: %s", LOG_PREFIX, target)

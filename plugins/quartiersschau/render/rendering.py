@@ -22,7 +22,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from ..common.cache import KeyValueCache, content_key
+from ..common.cache import KeyValueCache, content_key, settings_key
 from ..common.filesystem import files_digest, link_or_copy
 from ..common.log import LOG_PREFIX
 from ..common.parallel import map_parallel
@@ -44,24 +44,13 @@ class Prerendered:
         return self.html
 
 
-def _settings_digest(settings: dict) -> str:
-    plain = {}
-    for key, value in settings.items():
-        if key.isupper():
-            try:
-                plain[key] = json.dumps(value, sort_keys=True, default=None)
-            except (TypeError, ValueError):
-                continue
-    return content_key(json.dumps(plain, sort_keys=True))
-
-
 def build_key(catalogue, settings: dict, theme: str, geometry=None) -> str:
     """What every page depends on besides the catalogue's entities, as one hash."""
     templates = [Path(p) for p in settings.get("THEME_TEMPLATES_OVERRIDES", [])] + [Path(theme) / "templates"]
     return content_key(
         files_digest(templates, "*"),
         files_digest([Path(__file__).parents[1]], "*.py"),
-        _settings_digest(settings),
+        settings_key(settings),
         # The map outlines and their projection, which every map marker depends on.
         geometry.svg_file() + repr(geometry.boxes) if geometry is not None else "",
         # The programme's name, words and settings are on every page (the `words` variable).
