@@ -21,7 +21,7 @@ from pathlib import Path
 
 import cbor2
 
-from ..common.filesystem import link_or_copy
+from ..common.filesystem import link_or_copy, walk_files
 
 # Pagefind also writes ready-made user interfaces; the site uses its own accessible
 # form (theme/static/js/suche.js) with pagefind.js, so these are removed.
@@ -48,7 +48,7 @@ def _parts(output: Path, part_pages: int) -> list[list[str]]:
     fixed pages, which an edit changes with them – is part 0. One edited project so
     re-indexes part 0 and its own part.
     """
-    pages = sorted(p.relative_to(output).as_posix() for p in output.rglob("*.html") if p.is_file())
+    pages = [relative for relative, _ in walk_files(output) if relative.endswith(".html")]
     if len(pages) <= part_pages:
         return [pages]
     by_folder: dict[str, list[str]] = {}
