@@ -2,8 +2,11 @@
 
 Serves the programme's ``output/`` on localhost and rebuilds whenever something under
 its ``data/`` or ``content/``, the theme or the plugin changes (``--programme`` or
-``make devserver PROGRAMME=…`` for another programme than the default demo). Each build runs in a fresh process,
-so a broken record prints its errors and the last good site stays in ``output/``.
+``make devserver PROGRAMME=…`` for another programme than the default demo). Each build runs in a
+process of its own, forked from a warm build server (``build_server``), so a broken record prints
+its errors and the last good site stays in ``output/``. After an edit, a quick build keeps the
+last search index, so that the edited page shows sooner; a second build right after renews the
+index without reloading the page.
 The open page reloads itself after every build, and while the content is broken every page
 shows the build's messages instead (``preview_errors``): editors look at the browser, not the
 terminal. Both live only in the HTTP answers, never in ``output/`` or a published build.
@@ -16,8 +19,6 @@ from __future__ import annotations
 import argparse
 import functools
 import io
-import os
-import subprocess
 import sys
 import threading
 import time
@@ -28,6 +29,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import _browser
+from build_server import BuildServer
 from preview_errors import Report, error_page, parse_report
 from watchfiles import watch
 
@@ -95,22 +97,23 @@ def script_tag(stand: str) -> str:
     return f'<script src="{RELOAD_SCRIPT}" data-stand="{escape(stand)}"></script>'
 
 
-def build(folder: Path, preview: Preview | None = None) -> bool:
+def build(builds: BuildServer, preview: Preview | None = None, *, quick: bool = False) -> bool:
+    """One build; *quick* keeps the last search index, which a second build then renews (``follow_up``)."""
     started = time.perf_counter()
     # A build started by hand at the same time (`make html`) holds the lock: wait for it.
-    settings = str(folder / "pelicanconf.py")
-    command = [sys.executable, "-m", "pelican", "-s", settings, "-q", "-e", "QS_LOCK_WAIT=300"]
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    # stderr goes on to the terminal line by line as before, and is kept for the error page.
+    arguments = ["-s", str(builds.folder / "pelicanconf.py"), "-q", "-e", "QS_LOCK_WAIT=300"]
+    if quick:
+        arguments += ["QS_SEARCH_LATER=true"]
+    # The output goes on to the terminal line by line as before, and is kept for the error page.
     stderr: list[str] = []
-    with subprocess.Popen(
-        command, cwd=folder, env=env, stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace"
-    ) as process:
-        for line in process.stderr:
-            sys.stderr.write(line)
-            sys.stderr.flush()
-            stderr.append(line)
-    ok = process.returncode == 0
+    ok = False
+    for line in builds.run(arguments):
+        if isinstance(line, int):
+            ok = line == 0
+            break
+        sys.stderr.write(line)
+        sys.stderr.flush()
+        stderr.append(line)
     if preview is not None:
         preview.finished(ok, stderr)
     seconds = time.perf_counter() - started
@@ -123,6 +126,19 @@ def build(folder: Path, preview: Preview | None = None) -> bool:
         flush=True,
     )
     return False
+
+
+def follow_up(builds: BuildServer, preview: Preview) -> None:
+    """After a quick build: the search index for the new pages, quietly (the pages are already shown)."""
+    started = time.perf_counter()
+    arguments = ["-s", str(builds.folder / "pelicanconf.py"), "-q", "-e", "QS_LOCK_WAIT=300"]
+    lines = list(builds.run(arguments))
+    if lines[-1] == 0:
+        print(f"✔ Suchindex erneuert in {time.perf_counter() - started:.1f} s.", flush=True)
+        return
+    sys.stderr.writelines(lines[:-1])
+    preview.finished(False, lines[:-1])
+    print("✘ Suchindex nicht erneuert: bitte die Meldungen oben beheben.", flush=True)
 
 
 class QuietHandler(_browser.QuietHandler):
@@ -228,7 +244,8 @@ def main(argv: list[str] | None = None) -> int:
             server.shutdown()
         return 0
     preview = Preview()
-    build(folder, preview)
+    builds = BuildServer(folder)
+    build(builds, preview)
     serve(args.port, folder / "output", preview)
     print(f"Vorschau: http://127.0.0.1:{args.port}/  (Strg+C beendet)", flush=True)
     paths = [folder / p for p in PROGRAMME_WATCHED] + [ROOT / p for p in SHARED_WATCHED]
@@ -237,9 +254,14 @@ def main(argv: list[str] | None = None) -> int:
         for changes in watch(*paths, watch_filter=lambda _change, path: "__pycache__" not in path):
             names = sorted({str(p).removeprefix(str(ROOT) + "/") for _, p in changes})
             print(f"Geändert: {', '.join(names[:5])}{' …' if len(names) > 5 else ''}", flush=True)
-            build(folder, preview)
+            if any(path.endswith(".py") for _, path in changes):
+                builds.restart()  # the build server has the old code imported
+            if build(builds, preview, quick=True):
+                follow_up(builds, preview)
     except KeyboardInterrupt:
         pass
+    finally:
+        builds.close()
     return 0
 
 

@@ -282,3 +282,29 @@ def test_an_open_page_reloads_itself_after_each_build(running, page):
     running.edit(RECORD, "site: ingolstat", "site: ingolstadt")
     heading.filter(has_text="Lesecafé am Park").wait_for(timeout=60_000)
     assert not [error for error in page.errors if "Content Security Policy" in error]
+
+
+def _indexed_text(output) -> str:
+    """The text of every page in the search index (Pagefind's fragments)."""
+    import gzip
+
+    fragments = sorted((output / "pagefind" / "fragment").glob("*.pf_fragment"))
+    return "".join(gzip.decompress(f.read_bytes()).decode("utf-8", "replace") for f in fragments)
+
+
+def test_after_an_edit_the_page_comes_first_and_the_search_index_follows(running):
+    """The quick build keeps the last index (the page shows sooner); the build after it renews the index."""
+    output = running.project / "output"
+    # The last test's build may still be renewing its index: wait for that first.
+    last_build = max(i for i, line in enumerate(running.lines) if "Gebaut in" in line)
+    running.wait_for("Suchindex erneuert", last_build)
+    assert "Vorlesen im Hof" not in _indexed_text(output)
+    mark = running.edit(RECORD, "title: Lesecafé", "title: Vorlesen im Hof, Lesecafé")
+    text = running.wait_for("Suchindex erneuert", mark)
+    quick, _, follow_up = text.partition("Gebaut in")
+    assert "Suchindex: vom letzten Bau übernommen" in quick
+    # The follow-up is quiet: its messages (warnings too) are not printed a second time.
+    assert "Suchindex:" not in follow_up
+    assert "Vorlesen im Hof" in _indexed_text(output)
+    page = (output / "projekte/lesecafe/index.html").read_text("utf-8")
+    assert f"{HEADING}Vorlesen im Hof, Lesecafé" in page

@@ -30,3 +30,21 @@ def test_globals_of_later_stages_are_passed_in_not_imported(tmp_path):
     env = Environment()
     configure_environment(env, dict(DEFAULT_CONFIG), str(tmp_path), {"stories_feed_url": "geschichten/feed.xml"})
     assert env.get_template("feed.html").render() == "geschichten/feed.xml"
+
+
+def test_compiled_templates_are_kept_apart_by_the_options_that_change_them(tmp_path):
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "seite.html").write_text("{% if true %}\n  <p>{{ text }}</p>\n{% endif %}\n")
+    settings = {**DEFAULT_CONFIG, "QS_CACHE_PATH": str(tmp_path / "cache")}
+    plain, trimmed = Environment(), Environment(trim_blocks=True, lstrip_blocks=True)
+    for env in (plain, trimmed):
+        configure_environment(env, dict(settings), str(tmp_path))
+    assert plain.get_template("seite.html").render(text="<b>") == "\n  <p>&lt;b&gt;</p>\n"
+    assert trimmed.get_template("seite.html").render(text="<b>") == "  <p>&lt;b&gt;</p>\n"
+    kept = sorted((tmp_path / "cache" / "templates").iterdir())
+    assert len(kept) == 2  # one compiled file per set of options
+    # A new environment (the next build) reads the compiled code instead of compiling again.
+    again = Environment()
+    configure_environment(again, dict(settings), str(tmp_path))
+    again.compile = None  # compiling would fail now
+    assert again.get_template("seite.html").render(text="x") == "\n  <p>x</p>\n"

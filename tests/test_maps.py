@@ -121,3 +121,24 @@ def test_map_markers_are_targets_of_at_least_24_px_on_a_phone(browser, demo_url,
     sizes = [tab.locator("a.qs-map__link").nth(i).bounding_box() for i in range(tab.locator("a.qs-map__link").count())]
     context.close()
     assert sizes and all(box["width"] >= 24 and box["height"] >= 24 for box in sizes)
+
+
+def test_the_geometry_is_kept_between_builds_and_drawn_anew_when_the_outlines_change(tmp_path, monkeypatch):
+    from quartiersschau.common.cache import KeyValueCache
+    from quartiersschau.render import maps
+
+    outlines = tmp_path / "umrisse.geojson"
+    outlines.write_bytes(GEO.read_bytes())
+    cache = KeyValueCache(tmp_path, "map")
+    drawn = maps.map_geometry(outlines, "iso_3166_2", ATTRIBUTION, cache)
+    assert drawn == load_geometry(GEO, "iso_3166_2", ATTRIBUTION)
+
+    def not_again(*_args, **_kwargs):
+        raise AssertionError("drawn again although the outlines are unchanged")
+
+    monkeypatch.setattr(maps, "load_geometry", not_again)
+    assert maps.map_geometry(outlines, "iso_3166_2", ATTRIBUTION, cache) == drawn
+    monkeypatch.undo()
+    outlines.write_text(GEO.read_text(encoding="utf-8").replace("DE-BY", "DE-XX"), encoding="utf-8")
+    assert "DE-XX" in maps.map_geometry(outlines, "iso_3166_2", ATTRIBUTION, cache).codes
+    cache.close()

@@ -104,7 +104,11 @@ class QuartiersschauGenerator(Generator):
         self._check_pelican_read_everything(catalogue)
         self.catalogue = catalogue
         source = map_source(records.programme.data, paths.data)
-        self.geometry = map_geometry(source.path, source.key, catalogue.programme.map.attribution)
+        map_cache = KeyValueCache(Path(self.settings["QS_CACHE_PATH"]), "map")
+        try:
+            self.geometry = map_geometry(source.path, source.key, catalogue.programme.map.attribution, map_cache)
+        finally:
+            map_cache.close()
         self.context["catalogue"] = catalogue
         # The programme's words (Standort / QM-Gebiet …) for every template, Pelican's included.
         self.context["words"] = catalogue.programme.words

@@ -18,7 +18,7 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-from .common.cache import settings_key
+from .common.cache import HOW_TO_RUN, settings_key
 from .common.clock import build_date
 from .common.filesystem import walk_files, write_atomic
 from .common.log import LOG_PREFIX
@@ -53,7 +53,7 @@ def inputs_digest(settings: dict) -> str:
     folders.append(str(bundle_path(settings).parent))
     parts = (
         _listing([Path(f) for f in folders if os.path.isdir(f)]),
-        settings_key(settings),
+        settings_key(settings, HOW_TO_RUN),
         build_date().isoformat(),
         sys.version,
         _version("pelican"),

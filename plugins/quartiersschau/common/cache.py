@@ -23,11 +23,18 @@ def content_key(*parts: str | bytes) -> str:
     return h.hexdigest()
 
 
-def settings_key(settings: dict) -> str:
-    """A key over the settings (the upper-case names Pelican reads) that JSON can write; the rest is left out."""
+# Settings that change how a build runs, not what it writes (waiting for a lock, processes).
+HOW_TO_RUN = frozenset({"QS_LOCK_WAIT", "QS_WORKERS", "QS_PARALLEL_MIN"})
+
+
+def settings_key(settings: dict, leave_out: frozenset[str] = frozenset()) -> str:
+    """A key over the settings (the upper-case names Pelican reads) that JSON can write; the rest is left out.
+
+    *leave_out* names settings that cannot change what is keyed (how long to wait for a lock).
+    """
     plain = {}
     for key, value in settings.items():
-        if key.isupper():
+        if key.isupper() and key not in leave_out:
             try:
                 plain[key] = json.dumps(value, sort_keys=True, default=None)
             except (TypeError, ValueError):

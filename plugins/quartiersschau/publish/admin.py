@@ -160,9 +160,15 @@ def admin_config(data: Path, content: Path, settings: dict) -> dict:
     return config
 
 
+# libyaml's writer where PyYAML has it (the same text, written ten times as fast).
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def admin_files(data: Path, content: Path, settings: dict) -> dict[str, str]:
     """admin/index.html and admin/config.yml (text files, beside the pages)."""
-    config = yaml.safe_dump(admin_config(data, content, settings), allow_unicode=True, sort_keys=False, width=100)
+    config = yaml.dump(
+        admin_config(data, content, settings), Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=100
+    )
     # The site may be served below a sub-path (SITEURL https://host/sub or /sub).
     prefix = urlsplit(str(settings.get("SITEURL", ""))).path.rstrip("/")
     page = INDEX_HTML.format(

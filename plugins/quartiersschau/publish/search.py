@@ -92,6 +92,17 @@ def _reuse(old_bundle: Path, new_bundle: Path, index: int) -> bool:
     return True
 
 
+def keep_index(output: Path, previous: Path | None) -> bool:
+    """Link *previous*'s whole search index into *output* unchanged; False if it has none."""
+    old_bundle = Path(previous) / "pagefind" if previous else None
+    if old_bundle is None or not (old_bundle / PARTS_FILE).is_file() or not _reuse(old_bundle, output / "pagefind", 0):
+        return False
+    for name in json.loads((old_bundle / PARTS_FILE).read_text(encoding="utf-8")):
+        _reuse(old_bundle, output / "pagefind", int(name.removeprefix("teil-")))
+    link_or_copy(old_bundle / PARTS_FILE, output / "pagefind" / PARTS_FILE)
+    return True
+
+
 def build_index(
     output: Path, previous: Path | None = None, previous_state: str = "", part_pages: int = PART_PAGES
 ) -> tuple[str, int, int]:

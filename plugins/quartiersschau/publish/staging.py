@@ -21,7 +21,7 @@ from ..common.refusal import refuse
 from .compression import minify_css, precompress
 from .headers import write_headers
 from .output_folder import new_staging, protected_folders, remove_leftovers, resolve_target, swap_in
-from .search import PART_PAGES, build_index
+from .search import PART_PAGES, build_index, keep_index
 from .sitemap import SitemapCollector, write_sitemap
 
 log = logging.getLogger(__name__)
@@ -87,8 +87,12 @@ def _finish(settings: dict, staging: Path) -> None:
     # so it always describes the search index in the output.
     stamp = Path(settings["QS_CACHE_PATH"]) / "search-index-parts.json"
     write_sitemap(staging, settings["QS_PUBLIC_URL"], pages.pages)
-    digest = ""
-    if settings["QS_SEARCH"]:
+    digest: str | None = ""
+    if settings["QS_SEARCH"] and settings.get("QS_SEARCH_LATER") and keep_index(staging, previous):
+        # The stamp still describes the index in the output, which the next build brings up to date.
+        digest = None
+        print(f"{LOG_PREFIX} Suchindex: vom letzten Bau übernommen, der nächste Bau erneuert ihn", file=sys.stderr)
+    elif settings["QS_SEARCH"]:
         known = stamp.read_text() if stamp.is_file() and previous else ""
         digest, fresh, parts = build_index(staging, previous, known, settings.get("QS_SEARCH_PART_PAGES", PART_PAGES))
         if fresh == 0:
@@ -107,5 +111,6 @@ def _finish(settings: dict, staging: Path) -> None:
         precompress(staging, settings["QS_WORKERS"], settings["QS_PARALLEL_MIN"], previous)
     if target is not None:
         swap_in(staging, target)
-        write_atomic(stamp, digest)
+        if digest is not None:
+            write_atomic(stamp, digest)
         log.info("%s Ausgabe veröffentlicht: %s", LOG_PREFIX, target)

@@ -22,13 +22,16 @@ from pathlib import Path
 
 from pelican import signals
 
-from ..common.cache import KeyValueCache, content_key, settings_key
+from ..common.cache import HOW_TO_RUN, KeyValueCache, content_key, settings_key
 from ..common.filesystem import files_digest, link_or_copy
 from ..common.log import LOG_PREFIX
 from ..common.parallel import map_parallel
 from . import dependencies
 from .jobs import PageJob
 from .published import PublishedPages
+
+# Settings no page reads: the steps after rendering (search index, compression) and how a build runs.
+NOT_ON_PAGES = HOW_TO_RUN | {"QS_SEARCH", "QS_SEARCH_LATER", "QS_SEARCH_PART_PAGES", "QS_PRECOMPRESS"}
 
 # Set just before forking so workers inherit it; see parallel.map_parallel.
 _STATE: tuple | None = None
@@ -50,7 +53,7 @@ def build_key(catalogue, settings: dict, theme: str, geometry=None) -> str:
     return content_key(
         files_digest(templates, "*"),
         files_digest([Path(__file__).parents[1]], "*.py"),
-        settings_key(settings),
+        settings_key(settings, NOT_ON_PAGES),
         # The map outlines and their projection, which every map marker depends on.
         geometry.svg_file() + repr(geometry.boxes) if geometry is not None else "",
         # The programme's name, words and settings are on every page (the `words` variable).
