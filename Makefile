@@ -17,7 +17,7 @@ PROGRAMME ?= .
 
 # The site needs node_modules too: Decap CMS (the web editor under /admin/) is copied from it.
 .PHONY: cms format-content
-.PHONY: html publish serve devserver test lint format validate new-site new-project new-story new-event new-call new-programme bench bench-images golden clean system-packages screenshots
+.PHONY: html publish serve devserver test lint format validate new-site new-project new-story new-event new-call new-programme bench bench-images bench-preview golden clean system-packages screenshots
 
 # Building the site needs only the runtime requirements; test, lint and format add the
 # test tools (requirements-dev.txt, which includes requirements.txt).
@@ -86,6 +86,10 @@ bench: $(RUNTIME_STAMP)
 bench-images: $(RUNTIME_STAMP)
 	$(BIN)/python scripts/bench_images.py $(or $(IMAGES),200)
 
+# Save → shown in Chromium through the devserver (Chromium and Playwright come with the tests' setup).
+bench-preview: system-packages $(DEV_STAMP) $(NODE_STAMP)
+	$(BIN)/python scripts/bench_preview.py $(or $(N),1000)
+
 golden: $(RUNTIME_STAMP)
 	$(BIN)/python scripts/update_golden.py
 
@@ -105,4 +109,4 @@ test: system-packages lint $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf output output.tmp-build* output.old-* output.lock .cache node_modules
+	rm -rf output output.tmp-build* output.old-* output.spare-* output.lock .cache node_modules

@@ -16,6 +16,10 @@ from helpers import build_site, tree_digest
 from sites import edit, fixture_copy
 
 
+def _folders(output):
+    return sorted(p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_dir())
+
+
 def _text(site):
     edit(
         site / "data/projects/lesecafe.yaml", "Ein Café zum Lesen und Reden.", "Ein Café zum Lesen, Reden und Spielen."
@@ -95,6 +99,8 @@ def test_every_edit_gives_the_output_of_a_cold_build(tmp_path, seed):
         cold = build_site(site, cold_output, tmp_path / f"cold-cache-{step}")
         assert cold.returncode == 0, (change.__name__, cold.stderr)
         assert tree_digest(output) == tree_digest(cold_output), change.__name__
+        # No folder left over from the reused spare (a deleted project's): the same folders too.
+        assert _folders(output) == _folders(cold_output), change.__name__
 
 
 def test_an_edited_project_renders_only_the_pages_that_show_it(tmp_path):

@@ -67,7 +67,9 @@ def test_a_link_to_a_folder_publishes_into_its_target_and_stays_a_link(tmp_path,
         assert result.returncode == 0, result.stderr
         assert (tmp_path / "output").is_symlink() and os.readlink(tmp_path / "output") == str(served)
         assert _files(served) == _files(good)
-    assert sorted(p.name for p in served.parent.iterdir()) == ["www", "www.lock"]
+    # Beside the target: the lock, and the folder the swap replaced, kept for the next build.
+    names = sorted(p.name for p in served.parent.iterdir())
+    assert names[:2] == ["www", "www.lock"] and len(names) == 3 and names[2].startswith("www.spare-")
 
 
 def test_a_link_to_a_path_not_yet_there_creates_it(tmp_path, site, good):
@@ -86,7 +88,12 @@ def test_a_missing_parent_folder_is_one_line(tmp_path, site):
 
 
 def test_folders_of_the_user_with_similar_names_are_never_touched(tmp_path, site, good):
-    mine = [tmp_path / "output.old", tmp_path / "output.tmp-build-mine", tmp_path / "output.backup"]
+    mine = [
+        tmp_path / "output.old",
+        tmp_path / "output.tmp-build-mine",
+        tmp_path / "output.backup",
+        tmp_path / "output.spare",
+    ]
     for folder in mine:
         folder.mkdir()
         (folder / "wichtig.txt").write_text("bleibt", encoding="utf-8")
@@ -94,6 +101,7 @@ def test_folders_of_the_user_with_similar_names_are_never_touched(tmp_path, site
         tmp_path / "output.tmp-build-abc_1234",
         tmp_path / "output.old-0123abcd",
         tmp_path / "output.tmp-build",
+        tmp_path / "output.spare-0123abcd",  # kept for other settings
     ]
     for folder in leftovers:  # what killed builds leave behind
         folder.mkdir()
@@ -102,6 +110,45 @@ def test_folders_of_the_user_with_similar_names_are_never_touched(tmp_path, site
     assert all((folder / "wichtig.txt").read_text(encoding="utf-8") == "bleibt" for folder in mine)
     assert not any(folder.exists() for folder in leftovers)
     assert _files(tmp_path / "output") == _files(good)
+
+
+def test_the_next_build_stages_in_the_folder_the_last_swap_replaced(tmp_path, site, good):
+    """Its folders are reused (no folder per page made again), and the output is as a fresh build's."""
+    output = tmp_path / "output"
+    assert build_site(site, output, tmp_path / "cache").returncode == 0
+    (output / "projekte" / "von-hand").mkdir()  # a folder no build writes: it must not come back
+    (output / "von-hand.html").write_text("nicht vom Build", encoding="utf-8")
+    assert build_site(site, output, tmp_path / "cache", "QS_PRECOMPRESS=false").returncode == 0
+    [spare] = tmp_path.glob("output.spare-*")
+    kept = spare.stat().st_ino, (spare / "projekte").stat().st_ino
+    assert (spare / "von-hand.html").is_file()  # the last output, as it was
+    result = build_site(site, output, tmp_path / "cache")
+    assert result.returncode == 0, result.stderr
+    assert (output.stat().st_ino, (output / "projekte").stat().st_ino) == kept
+    assert _files(output) == _files(good) and tree_digest(output) == tree_digest(good)
+    assert not (output / "projekte" / "von-hand").exists()
+    assert sorted(p.relative_to(output) for p in output.rglob("*") if p.is_dir()) == sorted(
+        p.relative_to(good) for p in good.rglob("*") if p.is_dir()
+    )
+
+
+def test_a_spare_is_emptied_down_to_the_folders_the_output_has(tmp_path):
+    target, spare = tmp_path / "output", tmp_path / "output.spare-0123abcd"
+    for folder in (target / "a" / "b", target / "c", spare / "a" / "b", spare / "d", spare / "c-als-datei"):
+        folder.mkdir(parents=True)
+    (target / "c-als-datei").write_text("x", encoding="utf-8")
+    (target / "a" / "b" / "seite.html").write_text("veröffentlicht", encoding="utf-8")
+    os.link(target / "a" / "b" / "seite.html", spare / "a" / "b" / "seite.html")
+    (spare / "a" / "alt.html").write_text("alt", encoding="utf-8")
+    staging = output_folder.reuse_spare(spare, target)
+    assert not spare.exists() and staging.name.startswith("output.tmp-build-")
+    assert sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*")) == ["a", "a/b"]
+    # Removing the spare's names left the published file alone.
+    assert (target / "a" / "b" / "seite.html").read_text(encoding="utf-8") == "veröffentlicht"
+    (staging / "a" / "neu.html").write_text("neu", encoding="utf-8")
+    output_folder.remove_empty_folders(staging)
+    assert sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*")) == ["a", "a/neu.html"]
+    assert output_folder.reuse_spare(tmp_path / "output.spare-fehlt0000", target) is None
 
 
 def test_read_only_output_or_parent_is_refused_before_anything_is_written(tmp_path, monkeypatch, capsys):

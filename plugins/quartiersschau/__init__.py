@@ -67,10 +67,12 @@ def on_all_generators_finalized(generators) -> None:
 
 
 def on_finalized(pelican) -> None:
-    staging.finish_run(pelican)
+    published = CURRENT_RUN.pop("published", None)
+    # The hashes of the pages rendered: the search index need not read those files again.
+    staging.finish_run(pelican, published.written if published is not None else None)
     target = staging.published_target()
-    if target is not None and "published" in CURRENT_RUN:
-        CURRENT_RUN.pop("published").remember()
+    if target is not None and published is not None:
+        published.remember()
     if target is not None and _run["inputs"]:
         remember(pelican.settings, target, _run["inputs"])
 

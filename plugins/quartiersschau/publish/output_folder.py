@@ -16,6 +16,11 @@ Staging and swapped-out folders have unique names beside the target
 (``output.tmp-build-…``, ``output.old-…``), so two builds can never share one; a
 build's leftovers (after ``kill -9``) are removed by the next build, and only names
 of exactly that form are.
+
+The folder a swap replaced is kept as the spare (``output.spare-…``, named by the
+settings that shape the output's paths). The next build empties it of its files and
+stages in it: its folders stay, so a build does not create (and later remove) one
+folder per page again, which on a slow disk costs more than writing the pages.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from ..common.refusal import refuse
 
 STAGING_MARK = ".tmp-build-"
 OLD_MARK = ".old-"
+SPARE_MARK = ".spare-"
 
 
 def _shown(path: Path) -> str:
@@ -118,15 +124,61 @@ def resolve_target(output_path: str, protected: dict[str, str] | None = None) ->
 def _leftover_pattern(target: Path) -> re.Pattern:
     name = re.escape(target.name)
     # tempfile's names: 8 characters from [a-z0-9_]; tokens from secrets.token_hex(4).
-    return re.compile(rf"^{name}(?:\.tmp-build|\.tmp-build-[a-z0-9_]{{8}}|\.old-[0-9a-f]{{8}})$")
+    return re.compile(rf"^{name}(?:\.tmp-build|\.tmp-build-[a-z0-9_]{{8}}|\.(?:old|spare)-[0-9a-f]{{8}})$")
 
 
-def remove_leftovers(target: Path) -> None:
-    """Remove staging and swapped-out folders that earlier builds of *target* left behind."""
+def remove_leftovers(target: Path, keep: Path | None = None) -> None:
+    """Remove staging, swapped-out and spare folders that earlier builds of *target* left behind (but *keep*)."""
     pattern = _leftover_pattern(target)
     for entry in target.parent.iterdir():
+        if entry == keep:
+            continue
         if pattern.match(entry.name) and entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry, ignore_errors=True)
+
+
+def spare_folder(target: Path, settings_key: str) -> Path:
+    """Where the folder a swap replaced is kept for the next build with the same *settings_key*."""
+    return target.parent / f"{target.name}{SPARE_MARK}{settings_key[:8]}"
+
+
+def _empty(folder: Path, model: Path) -> None:
+    """Remove every file below *folder*, and every folder that is no folder in *model*; keep the others."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                mirror = model / entry.name
+                if mirror.is_dir() and not mirror.is_symlink():
+                    _empty(Path(entry.path), mirror)
+                else:
+                    shutil.rmtree(entry.path)
+            else:
+                os.unlink(entry.path)
+
+
+def reuse_spare(spare: Path, target: Path) -> Path | None:
+    """*spare* as a new staging folder: no files, the folders *target* has. None without a spare.
+
+    Its files are only names: those of unchanged pages are links to the published files,
+    and removing a name leaves the published file as it is.
+    """
+    if not spare.is_dir() or spare.is_symlink():
+        return None
+    staging = target.parent / f"{target.name}{STAGING_MARK}{secrets.token_hex(4)}"
+    os.rename(spare, staging)
+    _empty(staging, target)
+    return staging
+
+
+def remove_empty_folders(folder: Path) -> None:
+    """Remove the folders below *folder* that hold nothing (a reused spare's folders the build did not fill)."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                inside = Path(entry.path)
+                remove_empty_folders(inside)
+                if not any(inside.iterdir()):
+                    inside.rmdir()
 
 
 def new_staging(target: Path) -> Path:
@@ -138,8 +190,8 @@ def new_staging(target: Path) -> Path:
     return staging
 
 
-def swap_in(staging: Path, target: Path) -> None:
-    """Make *staging* the new *target*: two renames, the old folder is removed last.
+def swap_in(staging: Path, target: Path, spare: Path | None = None) -> None:
+    """Make *staging* the new *target*: two renames; the old folder becomes the *spare*, or is removed.
 
     If the second rename fails, the old folder is put back, so *target* is never left
     missing or half-replaced.
@@ -154,5 +206,12 @@ def swap_in(staging: Path, target: Path) -> None:
         if old is not None:
             os.rename(old, target)
         raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    if old is None:
+        return
+    if spare is not None:
+        try:
+            os.rename(old, spare)
+            return
+        except OSError:
+            pass  # a spare is there already (taken by no build): the old folder goes
+    shutil.rmtree(old, ignore_errors=True)

@@ -67,10 +67,12 @@ def _parts(output: Path, part_pages: int) -> list[list[str]]:
         count -= 1  # a part without pages would be an index without a bundle
 
 
-def _digest(output: Path, pages: list[str]) -> str:
+def _digest(output: Path, pages: list[str], known: dict[str, str]) -> str:
+    """A hash over the part's pages; a page whose hash the build *known* (the rendered ones) is not read again."""
     h = hashlib.sha256()
     for relative in pages:
-        h.update(relative.encode("utf-8") + b"\0" + hashlib.sha256((output / relative).read_bytes()).digest())
+        page = known.get(relative) or hashlib.sha256((output / relative).read_bytes()).hexdigest()
+        h.update(relative.encode("utf-8") + b"\0" + page.encode("ascii") + b"\n")
     return h.hexdigest()
 
 
@@ -104,16 +106,21 @@ def keep_index(output: Path, previous: Path | None) -> bool:
 
 
 def build_index(
-    output: Path, previous: Path | None = None, previous_state: str = "", part_pages: int = PART_PAGES
+    output: Path,
+    previous: Path | None = None,
+    previous_state: str = "",
+    part_pages: int = PART_PAGES,
+    page_hashes: dict[str, str] | None = None,
 ) -> tuple[str, int, int]:
     """Make the search index of *output*, in parts; a part whose pages are as in *previous* is reused.
 
     *previous_state* is the state this function returned for the *previous* output (kept by
-    the caller once that was published). Returns this output's state (the parts' digests),
-    how many parts were indexed anew, and how many there are.
+    the caller once that was published). *page_hashes* are the hashes of pages the build
+    rendered (by output path), which need not be read again. Returns this output's state
+    (the parts' digests), how many parts were indexed anew, and how many there are.
     """
     parts = _parts(output, part_pages)
-    digests = [_digest(output, pages) for pages in parts]
+    digests = [_digest(output, pages, page_hashes or {}) for pages in parts]
     try:
         known = json.loads(previous_state)["parts"] if previous_state else []
     except (ValueError, KeyError, TypeError):

@@ -7,8 +7,11 @@ without the Writer would be missing from the sitemap, so it is an error.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from xml.sax.saxutils import escape
+
+from ..common.filesystem import walk_files
 
 # Pages that are not for search engines (admin/: the web editor, publish.admin).
 EXCLUDED = {"404.html", "admin/index.html"}
@@ -24,11 +27,15 @@ class SitemapCollector:
         self._output = None
 
     def record(self, path: str, output: str) -> None:
+        if not str(path).endswith(".html"):
+            return
+        prefix = os.path.join(output, "")
+        if str(path).startswith(prefix) and ".." not in str(path):  # as Pelican's Writer names them: no look-ups
+            self.pages.add(Path(str(path)[len(prefix) :]).as_posix())
+            return
         if self._output is None or self._output[0] != output:
             self._output = (output, Path(output).resolve())
-        relative = Path(path).resolve().relative_to(self._output[1]).as_posix()
-        if relative.endswith(".html"):
-            self.pages.add(relative)
+        self.pages.add(Path(path).resolve().relative_to(self._output[1]).as_posix())
 
 
 def _url(base: str, page: str) -> str:
@@ -38,7 +45,7 @@ def _url(base: str, page: str) -> str:
 
 def write_sitemap(output: Path, base: str, pages: set[str]) -> None:
     """Write sitemap.xml and robots.txt; refuse if an HTML page bypassed the Writer."""
-    on_disk = {p.relative_to(output).as_posix() for p in output.rglob("*.html")}
+    on_disk = {relative for relative, _ in walk_files(output) if relative.endswith(".html")}
     missing = sorted(on_disk - pages - EXCLUDED)
     if missing:
         raise RuntimeError(f"Seiten ohne Pelicans Writer geschrieben (fehlen in der Sitemap): {', '.join(missing[:5])}")

@@ -15,12 +15,22 @@ import shutil
 import sys
 from pathlib import Path
 
+from ..common.cache import AFTER_PAGES, HOW_TO_RUN, settings_key
 from ..common.filesystem import keep_unchanged, write_atomic
 from ..common.log import LOG_PREFIX
 from ..common.refusal import refuse
 from .compression import minify_css, precompress
 from .headers import write_headers
-from .output_folder import new_staging, protected_folders, remove_leftovers, resolve_target, swap_in
+from .output_folder import (
+    new_staging,
+    protected_folders,
+    remove_empty_folders,
+    remove_leftovers,
+    resolve_target,
+    reuse_spare,
+    spare_folder,
+    swap_in,
+)
 from .search import PART_PAGES, build_index, keep_index
 from .sitemap import SitemapCollector, write_sitemap
 
@@ -41,12 +51,15 @@ def begin_run(pelican) -> None:
     if not pelican.settings["QS_ATOMIC_OUTPUT"]:
         return
     target = resolve_target(pelican.settings["OUTPUT_PATH"], protected_folders(pelican.settings))
+    # The folder the last swap replaced, kept for a build whose settings give the same paths.
+    spare = spare_folder(target, settings_key(pelican.settings, HOW_TO_RUN | AFTER_PAGES))
     try:
-        remove_leftovers(target)
-        staging = new_staging(target)
+        remove_leftovers(target, keep=spare)
+        staging = reuse_spare(spare, target) or new_staging(target)
     except OSError as error:
         refuse(f"{target}: Bereitstellungsordner kann nicht angelegt werden ({error.strerror}) – Schreibrechte prüfen")
     _run["target"] = target
+    _run["spare"] = spare
     pelican.output_path = str(staging)
 
 
@@ -59,7 +72,7 @@ def page_written(path: str, output_path: str) -> None:
     pages.record(path, output_path)
 
 
-def finish_run(pelican) -> None:
+def finish_run(pelican, page_hashes: dict[str, str] | None = None) -> None:
     """Post-build steps on the finished staging folder, then publish it as the output.
 
     A step that fails (Pagefind, a full disk) stops the build with one line and removes
@@ -67,7 +80,7 @@ def finish_run(pelican) -> None:
     """
     staging = Path(pelican.output_path)
     try:
-        _finish(pelican.settings, staging)
+        _finish(pelican.settings, staging, page_hashes or {})
     except (OSError, RuntimeError) as error:
         if "target" in _run:
             shutil.rmtree(staging, ignore_errors=True)
@@ -79,7 +92,7 @@ def finish_run(pelican) -> None:
         )
 
 
-def _finish(settings: dict, staging: Path) -> None:
+def _finish(settings: dict, staging: Path, page_hashes: dict[str, str]) -> None:
     target = _run.get("target")
     # The last published output, whose search index and compressed files may be reused.
     previous = target if target is not None and target.is_dir() else None
@@ -94,7 +107,8 @@ def _finish(settings: dict, staging: Path) -> None:
         print(f"{LOG_PREFIX} Suchindex: vom letzten Bau übernommen, der nächste Bau erneuert ihn", file=sys.stderr)
     elif settings["QS_SEARCH"]:
         known = stamp.read_text() if stamp.is_file() and previous else ""
-        digest, fresh, parts = build_index(staging, previous, known, settings.get("QS_SEARCH_PART_PAGES", PART_PAGES))
+        part_pages = settings.get("QS_SEARCH_PART_PAGES", PART_PAGES)
+        digest, fresh, parts = build_index(staging, previous, known, part_pages, page_hashes)
         if fresh == 0:
             state = "unverändert übernommen"
         elif fresh == parts:
@@ -110,7 +124,8 @@ def _finish(settings: dict, staging: Path) -> None:
     if settings["QS_PRECOMPRESS"]:
         precompress(staging, settings["QS_WORKERS"], settings["QS_PARALLEL_MIN"], previous)
     if target is not None:
-        swap_in(staging, target)
+        remove_empty_folders(staging)
+        swap_in(staging, target, _run.get("spare"))
         if digest is not None:
             write_atomic(stamp, digest)
         log.info("%s Ausgabe veröffentlicht: %s", LOG_PREFIX, target)

@@ -35,9 +35,8 @@ class PublishedPages:
             self.hashes = {}
         self.written: dict[str, str] = {}
 
-    def source(self, save_as: str, html: str) -> Path | None:
-        """The published file to link for this page, or None when it must be written."""
-        digest = page_hash(html)
+    def source(self, save_as: str, digest: str) -> Path | None:
+        """The published file to link for this page (of hash *digest*, see ``page_hash``), or None to write it."""
         self.written[save_as] = digest
         if self.hashes.get(save_as) != digest:
             return None

@@ -22,16 +22,16 @@ from pathlib import Path
 
 from pelican import signals
 
-from ..common.cache import HOW_TO_RUN, KeyValueCache, content_key, settings_key
+from ..common.cache import AFTER_PAGES, HOW_TO_RUN, KeyValueCache, content_key, settings_key
 from ..common.filesystem import files_digest, link_or_copy
 from ..common.log import LOG_PREFIX
 from ..common.parallel import map_parallel
 from . import dependencies
 from .jobs import PageJob
-from .published import PublishedPages
+from .published import PublishedPages, page_hash
 
-# Settings no page reads: the steps after rendering (search index, compression) and how a build runs.
-NOT_ON_PAGES = HOW_TO_RUN | {"QS_SEARCH", "QS_SEARCH_LATER", "QS_SEARCH_PART_PAGES", "QS_PRECOMPRESS"}
+# Settings no page reads.
+NOT_ON_PAGES = HOW_TO_RUN | AFTER_PAGES
 
 # Set just before forking so workers inherit it; see parallel.map_parallel.
 _STATE: tuple | None = None
@@ -78,9 +78,22 @@ def _render_one(index: int) -> tuple[str, list]:
     return dependencies.render_tracked(lambda: template.render(page_context(base, job)), job.kwargs.values())
 
 
-def _stored(entry: bytes) -> tuple[list, str]:
-    data = json.loads(zlib.decompress(entry))
-    return data["deps"], data["html"]
+def _entry(deps: list, html: str) -> bytes:
+    """A cache entry: what the page read and its hash as JSON, then a NUL, then the compressed HTML.
+
+    A page as published is linked by its hash alone, so its HTML is never unpacked.
+    """
+    head = json.dumps({"deps": deps, "hash": page_hash(html)}, ensure_ascii=False).encode("utf-8")
+    return head + b"\0" + zlib.compress(html.encode("utf-8"), 1)
+
+
+def _stored(entry: bytes) -> tuple[list, str, bytes] | None:
+    """(deps, page hash, compressed HTML) of an entry; None for one of another form (an older build's)."""
+    head, nul, packed = bytes(entry).partition(b"\0")
+    if not nul or not head.startswith(b"{"):
+        return None
+    data = json.loads(head)
+    return data["deps"], data["hash"], packed
 
 
 def render_and_write(
@@ -95,12 +108,13 @@ def render_and_write(
     keys = [content_key(key_base, job.save_as) for job in jobs]
     cached = cache.get_many(keys)
     fingerprints = dependencies.Fingerprints(catalogue)
-    html_by_index: dict[int, str] = {}
+    # Per page: its hash and its HTML, or (for a cached page) the compressed HTML, unpacked when needed.
+    hashes: dict[int, str] = {}
+    html_by_index: dict[int, str | bytes] = {}
     for index, key in enumerate(keys):
-        if key in cached:
-            deps, html = _stored(cached[key])
-            if fingerprints.unchanged(deps):
-                html_by_index[index] = html
+        stored = _stored(cached[key]) if key in cached else None
+        if stored is not None and fingerprints.unchanged(stored[0]):
+            hashes[index], html_by_index[index] = stored[1], stored[2]
     todo = [i for i in range(len(jobs)) if i not in html_by_index]
     _STATE = (generator.env, generator.context, jobs)
     try:
@@ -109,22 +123,23 @@ def render_and_write(
         _STATE = None
     new_entries = {}
     for index, (html, deps) in zip(todo, fresh, strict=True):
-        html_by_index[index] = html
-        stored = json.dumps({"deps": fingerprints.of(deps), "html": html}, ensure_ascii=False)
-        new_entries[keys[index]] = zlib.compress(stored.encode("utf-8"), 1)
+        html_by_index[index], hashes[index] = html, page_hash(html)
+        new_entries[keys[index]] = _entry(fingerprints.of(deps), html)
     cache.put_many(new_entries)
     cache.keep_only(set(keys))
     output = Path(generator.output_path)
     linked = 0
     for index, job in enumerate(jobs):
-        html = html_by_index[index]
-        source = published.source(job.save_as, html) if published is not None else None
+        source = published.source(job.save_as, hashes[index]) if published is not None else None
         if source is not None:
             # As published: a link instead of a write; the sitemap hears of it as of any page.
             link_or_copy(source, output / job.save_as)
             signals.content_written.send(str(output / job.save_as), context=generator.context)
             linked += 1
             continue
+        html = html_by_index[index]
+        if isinstance(html, bytes):
+            html = zlib.decompress(html).decode("utf-8")
         writer.write_file(job.save_as, Prerendered(html), generator.context, url=job.url, **job.kwargs)
     # Printed like the images' line: what an edit cost is worth seeing on every build.
     print(

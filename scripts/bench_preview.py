@@ -1,0 +1,127 @@
+"""Benchmark the preview: from saving a project to Chromium showing it, through ``make devserver``.
+
+``python scripts/bench_preview.py 1000 --repeat 5``. The synthetic programme of
+``bench.py`` (N projects) is previewed by the real devserver; Chromium has one project's
+page open. Each round changes that project's title in its file, as an editor's save
+would, and measures until the open page shows the new title: the file watcher, the quick
+build, the reload and the page load. The search index is renewed after each round; the
+next round waits for that. Reported: the median and every round, in seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import _browser
+import bench
+import yaml
+
+from _project import ROOT
+
+CONFIG = '''"""The benchmark's programme: the shared settings of the project at {root}."""
+import sys
+
+sys.path.insert(0, {root!r})
+from sharedconf import *  # noqa: F403
+
+SITENAME = "Benchmark"
+SITEURL = ""
+'''
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Devserver:
+    """``scripts/devserver.py --programme ROOT`` with its output collected line by line."""
+
+    def __init__(self, programme: Path, port: int):
+        self.lines: list[str] = []
+        self.process = subprocess.Popen(
+            [sys.executable, "-u", str(ROOT / "scripts" / "devserver.py"), "--programme", str(programme)]
+            + ["--port", str(port)],
+            cwd=programme,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        threading.Thread(target=lambda: self.lines.extend(self.process.stdout), daemon=True).start()
+
+    def wait_for(self, text: str, since: int, timeout: float = 600) -> None:
+        deadline = time.monotonic() + timeout
+        while not any(text in line for line in self.lines[since:]):
+            if time.monotonic() > deadline or self.process.poll() is not None:
+                raise SystemExit(f"devserver: {text!r} kam nicht\n{''.join(self.lines[-20:])}")
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def rounds(root: Path, repeat: int) -> list[float]:
+    from playwright.sync_api import sync_playwright
+
+    record = sorted((root / "data" / "projects").glob("*.yaml"))[0]
+    slug = record.stem
+    port = _free_port()
+    server = Devserver(root, port)
+    seconds = []
+    try:
+        server.wait_for("Vorschau: http://127.0.0.1", 0)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=_browser.chromium_path(), args=_browser.CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{port}/projekte/{slug}/")
+            for run in range(repeat):
+                title = f"Neuer Titel, Fassung {run + 1}"
+                data = yaml.safe_load(record.read_text(encoding="utf-8"))
+                data["title"] = title
+                mark = len(server.lines)
+                started = time.perf_counter()
+                bench.write_yaml(record, data)
+                page.wait_for_function(
+                    "title => document.querySelector('h1')?.textContent.includes(title)", arg=title, timeout=120_000
+                )
+                seconds.append(time.perf_counter() - started)
+                print(f"Runde {run + 1}: {seconds[-1]:.2f} s", flush=True)
+                server.wait_for("Suchindex erneuert", mark)
+            browser.close()
+    finally:
+        server.stop()
+    return seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", type=int, nargs="?", default=1000, help="number of micro-projects")
+    parser.add_argument("--repeat", type=int, default=5, help="edits to time; the median is reported")
+    args = parser.parse_args(argv)
+    root = Path(tempfile.mkdtemp(prefix=f"qs-bench-preview-{args.n}-"))
+    try:
+        bench.generate(root, args.n)
+        (root / "pelicanconf.py").write_text(CONFIG.format(root=str(ROOT)), encoding="utf-8")
+        print(f"Synthetic programme: {args.n} projects, {os.cpu_count()} CPUs, in {root}", flush=True)
+        seconds = rounds(root, args.repeat)
+        runs = ", ".join(f"{s:.2f}" for s in seconds)
+        print(f"saved → shown in Chromium: median {statistics.median(seconds):.2f} s   (runs: {runs} s)")
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
