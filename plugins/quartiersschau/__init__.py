@@ -69,7 +69,8 @@ def on_all_generators_finalized(generators) -> None:
 def on_finalized(pelican) -> None:
     published = CURRENT_RUN.pop("published", None)
     # The hashes of the pages rendered: the search index need not read those files again.
-    staging.finish_run(pelican, published.written if published is not None else None)
+    hashes = published.written if published is not None else None
+    staging.finish_run(pelican, hashes, CURRENT_RUN.pop("unsearched", set()))
     target = staging.published_target()
     if target is not None and published is not None:
         published.remember()

@@ -46,7 +46,7 @@ from .render.rendering import render_and_write
 log = logging.getLogger(__name__)
 
 # The pages of this run, kept by the plugin's top level once the output is published.
-CURRENT_RUN: dict[str, PublishedPages] = {}
+CURRENT_RUN: dict[str, PublishedPages | set[str]] = {}
 
 
 def _story_and_page_urls(settings: dict) -> dict:
@@ -170,7 +170,8 @@ class QuartiersschauGenerator(Generator):
                 link_or_copy(file, out / DOWNLOADS_URL / name)
             copy_bundle(out, self.settings)
             write_files(out, self._files())
-            render_and_write(self, writer, page_jobs(self.catalogue), cache, self.published)
+            # Pages without the search index's mark: its parts need not give them to Pagefind.
+            CURRENT_RUN["unsearched"] = render_and_write(self, writer, page_jobs(self.catalogue), cache, self.published)
         except (OSError, sqlite3.Error) as error:
             # A full disk or a broken cache file: the staging folder is incomplete and is never published.
             reason = getattr(error, "strerror", None) or str(error)

@@ -97,15 +97,15 @@ def walk_files(folder: Path) -> list[tuple[str, os.stat_result]]:
     return sorted(found, key=lambda item: item[0])
 
 
-def keep_unchanged(new: Path, old: Path | None) -> int:
+def keep_unchanged(new: Path, old: Path | None) -> set[str]:
     """Replace each file in *new* whose bytes equal its namesake in *old* by a link to the old file.
 
     The published file then keeps its inode and modification time, so a deploy by rsync or a
-    host's upload sends only what changed. Returns how many files were kept.
+    host's upload sends only what changed. Returns the files that are now *old*'s (relative paths).
     """
     if old is None or not old.is_dir():
-        return 0
-    kept = 0
+        return set()
+    kept: set[str] = set()
     for relative, mine in walk_files(new):
         path, previous = new / relative, old / relative
         try:
@@ -113,7 +113,7 @@ def keep_unchanged(new: Path, old: Path | None) -> int:
         except OSError:
             continue
         if mine.st_ino == theirs.st_ino and mine.st_dev == theirs.st_dev:
-            kept += 1  # linked already (pages as published, search index, compressed files)
+            kept.add(relative)  # linked already (pages as published, search index, compressed files)
             continue
         if mine.st_size != theirs.st_size or not previous.is_file() or previous.read_bytes() != path.read_bytes():
             continue
@@ -124,5 +124,5 @@ def keep_unchanged(new: Path, old: Path | None) -> int:
         except OSError:
             continue  # another file system: the new copy stays
         os.replace(temporary, path)
-        kept += 1
+        kept.add(relative)
     return kept

@@ -79,12 +79,16 @@ def check_images(records: RecordSet, paths: ContentPaths, max_pixels: int = DEFA
     base = paths.images.resolve()
     problems: list[Problem] = []
     listings = _Listings()
+    # One look per file, however many records show it.
+    found: dict[str, str | None] = {}
     for record in records.sites + records.projects + records.stories:
         for path, image in record_images(record):
             src = image.get("src") if isinstance(image, dict) else None
             if not isinstance(src, str):
                 continue  # a wrong shape was reported by the schema check
-            message = _image_problem(base, src, max_pixels, listings)
+            if src not in found:
+                found[src] = _image_problem(base, src, max_pixels, listings)
+            message = found[src]
             if message:
                 problems.append(record.problem(path + ("src",), message))
     return problems

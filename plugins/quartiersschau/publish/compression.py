@@ -13,6 +13,7 @@ visitor loads (CSS, scripts, the map); pages use level 5 (about 2 ms, some 10 % 
 from __future__ import annotations
 
 import gzip
+import os
 import stat
 from pathlib import Path
 
@@ -82,16 +83,38 @@ def _compress_one(task: tuple[Path, Path | None, str]) -> int:
     return written
 
 
-def precompress(output: Path, workers: int, min_parallel: int, previous: Path | None = None) -> int:
+def _link_packed(old: Path, path: Path) -> bool:
+    """Link the .gz and .br of *old* (the same file as *path*) beside *path*; False, leaving none, if one is missing."""
+    made = []
+    for ext in (".gz", ".br"):
+        try:
+            os.link(old.with_name(old.name + ext), path.with_name(path.name + ext))
+        except OSError:
+            for link in made:  # never half: the compression below writes both anew
+                link.unlink()
+            return False
+        made.append(path.with_name(path.name + ext))
+    return True
+
+
+def precompress(
+    output: Path, workers: int, min_parallel: int, previous: Path | None = None, same: set[str] | None = None
+) -> int:
     """Write ``.gz`` and ``.br`` beside every text file worth it, on all cores; returns the files written.
 
-    Files unchanged since the *previous* output reuse its compressed versions.
+    Files unchanged since the *previous* output reuse its compressed versions. *same* names
+    the files that are the previous output's own (``keep_unchanged``): theirs are linked
+    here, without a look at either file; only the others go to the workers.
     """
     previous = previous if previous is not None and previous.is_dir() else None
-    paths = [
-        output / relative
-        for relative, stat in walk_files(output)
-        if Path(relative).suffix in TEXT_SUFFIXES and stat.st_size >= MIN_SIZE
-    ]
-    tasks = [(p, previous, p.relative_to(output).as_posix()) for p in paths]
-    return sum(map_parallel(_compress_one, tasks, workers=workers, min_items=min_parallel))
+    linked, tasks = 0, []
+    for relative, info in walk_files(output):
+        if Path(relative).suffix not in TEXT_SUFFIXES or info.st_size < MIN_SIZE:
+            continue
+        path = output / relative
+        if previous is not None and same is not None and relative in same and _link_packed(previous / relative, path):
+            linked += 2
+            continue
+        # Known to differ from the previous output's file (not among *same*): no comparison needed.
+        tasks.append((path, previous if same is None else None, relative))
+    return linked + sum(map_parallel(_compress_one, tasks, workers=workers, min_items=min_parallel))

@@ -40,7 +40,7 @@ def _part_of(relative: str, parts: int) -> int:
     return zlib.crc32(relative.encode("utf-8")) % parts
 
 
-def _parts(output: Path, part_pages: int) -> list[list[str]]:
+def _parts(output: Path, part_pages: int, unsearched: set[str]) -> list[list[str]]:
     """The output's HTML files in parts: what an edit changes together stays together.
 
     The pages of a large folder (one per project, per story) are spread over parts by a
@@ -50,7 +50,8 @@ def _parts(output: Path, part_pages: int) -> list[list[str]]:
     """
     pages = [relative for relative, _ in walk_files(output) if relative.endswith(".html")]
     if len(pages) <= part_pages:
-        return [pages]
+        return [pages]  # one index, of the whole output (Pagefind skips the unmarked pages itself)
+    pages = [relative for relative in pages if relative not in unsearched]
     by_folder: dict[str, list[str]] = {}
     for relative in pages:
         by_folder.setdefault(relative.split("/")[0], []).append(relative)
@@ -111,15 +112,18 @@ def build_index(
     previous_state: str = "",
     part_pages: int = PART_PAGES,
     page_hashes: dict[str, str] | None = None,
+    unsearched: set[str] | None = None,
 ) -> tuple[str, int, int]:
     """Make the search index of *output*, in parts; a part whose pages are as in *previous* is reused.
 
     *previous_state* is the state this function returned for the *previous* output (kept by
     the caller once that was published). *page_hashes* are the hashes of pages the build
-    rendered (by output path), which need not be read again. Returns this output's state
+    rendered (by output path), which need not be read again; *unsearched* are pages without
+    the search mark (lists), which a part leaves out: Pagefind would read them only to
+    find they are not to be indexed. Returns this output's state
     (the parts' digests), how many parts were indexed anew, and how many there are.
     """
-    parts = _parts(output, part_pages)
+    parts = _parts(output, part_pages, unsearched or set())
     digests = [_digest(output, pages, page_hashes or {}) for pages in parts]
     try:
         known = json.loads(previous_state)["parts"] if previous_state else []

@@ -72,7 +72,7 @@ def page_written(path: str, output_path: str) -> None:
     pages.record(path, output_path)
 
 
-def finish_run(pelican, page_hashes: dict[str, str] | None = None) -> None:
+def finish_run(pelican, page_hashes: dict[str, str] | None = None, unsearched: set[str] | None = None) -> None:
     """Post-build steps on the finished staging folder, then publish it as the output.
 
     A step that fails (Pagefind, a full disk) stops the build with one line and removes
@@ -80,7 +80,7 @@ def finish_run(pelican, page_hashes: dict[str, str] | None = None) -> None:
     """
     staging = Path(pelican.output_path)
     try:
-        _finish(pelican.settings, staging, page_hashes or {})
+        _finish(pelican.settings, staging, page_hashes or {}, unsearched or set())
     except (OSError, RuntimeError) as error:
         if "target" in _run:
             shutil.rmtree(staging, ignore_errors=True)
@@ -92,7 +92,7 @@ def finish_run(pelican, page_hashes: dict[str, str] | None = None) -> None:
         )
 
 
-def _finish(settings: dict, staging: Path, page_hashes: dict[str, str]) -> None:
+def _finish(settings: dict, staging: Path, page_hashes: dict[str, str], unsearched: set[str]) -> None:
     target = _run.get("target")
     # The last published output, whose search index and compressed files may be reused.
     previous = target if target is not None and target.is_dir() else None
@@ -108,7 +108,7 @@ def _finish(settings: dict, staging: Path, page_hashes: dict[str, str]) -> None:
     elif settings["QS_SEARCH"]:
         known = stamp.read_text() if stamp.is_file() and previous else ""
         part_pages = settings.get("QS_SEARCH_PART_PAGES", PART_PAGES)
-        digest, fresh, parts = build_index(staging, previous, known, part_pages, page_hashes)
+        digest, fresh, parts = build_index(staging, previous, known, part_pages, page_hashes, unsearched)
         if fresh == 0:
             state = "unverändert übernommen"
         elif fresh == parts:
@@ -120,9 +120,9 @@ def _finish(settings: dict, staging: Path, page_hashes: dict[str, str]) -> None:
     write_headers(staging, settings)
     # Unchanged files keep their time stamp: a deploy then sends only what changed. Before the
     # compression, which then knows a linked file unchanged without reading it again.
-    keep_unchanged(staging, previous)
+    same = keep_unchanged(staging, previous)
     if settings["QS_PRECOMPRESS"]:
-        precompress(staging, settings["QS_WORKERS"], settings["QS_PARALLEL_MIN"], previous)
+        precompress(staging, settings["QS_WORKERS"], settings["QS_PARALLEL_MIN"], previous, same)
     if target is not None:
         remove_empty_folders(staging)
         swap_in(staging, target, _run.get("spare"))

@@ -30,6 +30,9 @@ from . import dependencies
 from .jobs import PageJob
 from .published import PublishedPages, page_hash
 
+# The mark of a page for the search index (Pagefind indexes only pages with it, when any has it).
+SEARCHED = "data-pagefind-body"
+
 # Settings no page reads.
 NOT_ON_PAGES = HOW_TO_RUN | AFTER_PAGES
 
@@ -83,23 +86,26 @@ def _entry(deps: list, html: str) -> bytes:
 
     A page as published is linked by its hash alone, so its HTML is never unpacked.
     """
-    head = json.dumps({"deps": deps, "hash": page_hash(html)}, ensure_ascii=False).encode("utf-8")
+    head = {"deps": deps, "hash": page_hash(html), "searched": SEARCHED in html}
+    head = json.dumps(head, ensure_ascii=False).encode("utf-8")
     return head + b"\0" + zlib.compress(html.encode("utf-8"), 1)
 
 
-def _stored(entry: bytes) -> tuple[list, str, bytes] | None:
-    """(deps, page hash, compressed HTML) of an entry; None for one of another form (an older build's)."""
+def _stored(entry: bytes) -> tuple[list, str, bool, bytes] | None:
+    """(deps, page hash, searched, compressed HTML) of an entry; None for one of another form (an older build's)."""
     head, nul, packed = bytes(entry).partition(b"\0")
     if not nul or not head.startswith(b"{"):
         return None
     data = json.loads(head)
-    return data["deps"], data["hash"], packed
+    if "searched" not in data:
+        return None
+    return data["deps"], data["hash"], data["searched"], packed
 
 
 def render_and_write(
     generator, writer, jobs: list[PageJob], cache: KeyValueCache, published: PublishedPages | None = None
-) -> int:
-    """Render what changed, write what is not as *published*; returns how many were rendered."""
+) -> set[str]:
+    """Render what changed, write what is not as *published*; returns the pages not for the search index."""
     global _STATE
     settings = generator.settings
     catalogue = generator.context["catalogue"]
@@ -111,10 +117,13 @@ def render_and_write(
     # Per page: its hash and its HTML, or (for a cached page) the compressed HTML, unpacked when needed.
     hashes: dict[int, str] = {}
     html_by_index: dict[int, str | bytes] = {}
+    unsearched: set[str] = set()
     for index, key in enumerate(keys):
         stored = _stored(cached[key]) if key in cached else None
         if stored is not None and fingerprints.unchanged(stored[0]):
-            hashes[index], html_by_index[index] = stored[1], stored[2]
+            hashes[index], html_by_index[index] = stored[1], stored[3]
+            if not stored[2]:
+                unsearched.add(jobs[index].save_as)
     todo = [i for i in range(len(jobs)) if i not in html_by_index]
     _STATE = (generator.env, generator.context, jobs)
     try:
@@ -125,6 +134,8 @@ def render_and_write(
     for index, (html, deps) in zip(todo, fresh, strict=True):
         html_by_index[index], hashes[index] = html, page_hash(html)
         new_entries[keys[index]] = _entry(fingerprints.of(deps), html)
+        if SEARCHED not in html:
+            unsearched.add(jobs[index].save_as)
     cache.put_many(new_entries)
     cache.keep_only(set(keys))
     output = Path(generator.output_path)
@@ -148,4 +159,4 @@ def render_and_write(
         file=sys.stderr,
         flush=True,
     )
-    return len(todo)
+    return unsearched
