@@ -132,6 +132,24 @@ def test_the_next_build_stages_in_the_folder_the_last_swap_replaced(tmp_path, si
     )
 
 
+def test_a_refused_build_leaves_the_spare_for_the_next(tmp_path):
+    site = fixture_copy(tmp_path)
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    record = site / "data/projects/lesecafe.yaml"
+    assert build_site(site, output, cache).returncode == 0
+    good = record.read_text(encoding="utf-8").replace("title: Lesecafé", "title: Lesecafé im Hof")
+    record.write_text(good, encoding="utf-8")
+    assert build_site(site, output, cache).returncode == 0  # a swap: the first output is the spare
+    [spare] = tmp_path.glob("output.spare-*")
+    kept = spare.stat().st_ino
+    record.write_text(good.replace("site: ingolstadt", "site: ingolstat"), encoding="utf-8")
+    assert build_site(site, output, cache).returncode == 1
+    assert [p.stat().st_ino for p in tmp_path.glob("output.*-*")] == [kept]
+    record.write_text(good, encoding="utf-8")
+    assert build_site(site, output, cache).returncode == 0
+    assert output.stat().st_ino == kept
+
+
 def test_a_spare_is_emptied_down_to_the_folders_the_output_has(tmp_path):
     target, spare = tmp_path / "output", tmp_path / "output.spare-0123abcd"
     for folder in (target / "a" / "b", target / "c", spare / "a" / "b", spare / "d", spare / "c-als-datei"):
@@ -211,7 +229,9 @@ def test_a_failing_post_build_step_stops_with_one_message_and_keeps_the_output(t
     assert "Veröffentlichen fehlgeschlagen: Pagefind ist fehlgeschlagen: kaputt" in err
     assert "bleibt unverändert" in err and "Traceback" not in err
     assert tree_digest(target) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+    # The staging folder stays as the spare for the next build (which empties it).
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names[0] == "output" and len(names) == 2 and names[1].startswith("output.spare-")
 
 
 @pytest.mark.parametrize(

@@ -100,6 +100,7 @@ class QuartiersschauGenerator(Generator):
             )
         except ContentError as error:
             print(error.report(), file=sys.stderr)
+            staging.abandon_run()
             raise BuildRefused() from None
         self._check_pelican_read_everything(catalogue)
         self.catalogue = catalogue

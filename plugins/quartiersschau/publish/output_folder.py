@@ -20,7 +20,8 @@ of exactly that form are.
 The folder a swap replaced is kept as the spare (``output.spare-…``, named by the
 settings that shape the output's paths). The next build empties it of its files and
 stages in it: its folders stay, so a build does not create (and later remove) one
-folder per page again, which on a slow disk costs more than writing the pages.
+folder per page again, which on a slow disk costs more than writing the pages. A
+refused build gives its staging folder back as the spare (``staging.abandon_run``).
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ build left behind is removed at the start of the next run.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -60,7 +61,26 @@ def begin_run(pelican) -> None:
         refuse(f"{target}: Bereitstellungsordner kann nicht angelegt werden ({error.strerror}) – Schreibrechte prüfen")
     _run["target"] = target
     _run["spare"] = spare
+    _run["staging"] = staging
     pelican.output_path = str(staging)
+
+
+def abandon_run() -> None:
+    """A refused build: its staging folder, from which nothing was published, is the spare again.
+
+    So the next build still finds the folders (a spare is emptied when it is taken); without
+    a staging folder, or with a spare there already, it is removed.
+    """
+    staging, spare = _run.get("staging"), _run.get("spare")
+    if staging is None or not staging.is_dir():
+        return
+    try:
+        if spare is not None and not spare.exists():
+            os.rename(staging, spare)
+            return
+    except OSError:
+        pass
+    shutil.rmtree(staging, ignore_errors=True)
 
 
 def published_target() -> Path | None:
@@ -83,7 +103,7 @@ def finish_run(pelican, page_hashes: dict[str, str] | None = None, unsearched: s
         _finish(pelican.settings, staging, page_hashes or {}, unsearched or set())
     except (OSError, RuntimeError) as error:
         if "target" in _run:
-            shutil.rmtree(staging, ignore_errors=True)
+            abandon_run()
         detail = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         refuse(
             f"{LOG_PREFIX} Veröffentlichen fehlgeschlagen: {detail.strip()}"
