@@ -11,19 +11,14 @@ Pelican's signals hold weak references.
 from __future__ import annotations
 
 from pelican import signals
-from pelican.generators import PagesGenerator
 
-from .generator import CURRENT_RUN, QuartiersschauGenerator
-from .publish import calendar, feeds, open_data, staging
 from .publish.output_folder import protected_folders, resolve_target
-from .reader import FrontMatterMarkdownReader
-from .records.fixed_pages import PARTICIPATION_PAGE
-from .render.environment import configure_environment
 from .settings import apply_defaults, lock_build_folders
 from .uptodate import inputs_digest, remember, stop_if_up_to_date
 
-# Links to files of the publish stage that the templates put into pages.
-_PUBLISHED_FILE_LINKS = {**feeds.TEMPLATE_GLOBALS, **open_data.TEMPLATE_GLOBALS, **calendar.TEMPLATE_GLOBALS}
+# Only what a build with nothing to do needs is imported here (settings, the up-to-date
+# check): it stops in a fraction of a second. The stages are imported by the handlers
+# below once the build goes ahead (a second import is a lookup).
 
 _run = {"output": "", "inputs": ""}
 
@@ -39,11 +34,16 @@ def on_initialized(pelican) -> None:
 
 
 def on_readers_init(readers) -> None:
+    from .reader import FrontMatterMarkdownReader
+
     for extension in FrontMatterMarkdownReader.file_extensions:
         readers.reader_classes[extension] = FrontMatterMarkdownReader
 
 
 def on_get_generators(pelican):
+    from .generator import CURRENT_RUN, QuartiersschauGenerator
+    from .publish import staging
+
     CURRENT_RUN.clear()
     staging.begin_run(pelican)
     _run["output"] = pelican.output_path
@@ -51,15 +51,26 @@ def on_get_generators(pelican):
 
 
 def on_generator_init(generator) -> None:
-    configure_environment(generator.env, generator.settings, generator.theme, _PUBLISHED_FILE_LINKS)
+    from .publish import calendar, feeds, open_data
+    from .render.environment import configure_environment
+
+    # Links to files of the publish stage that the templates put into pages.
+    links = {**feeds.TEMPLATE_GLOBALS, **open_data.TEMPLATE_GLOBALS, **calendar.TEMPLATE_GLOBALS}
+    configure_environment(generator.env, generator.settings, generator.theme, links)
 
 
 def on_content_written(path, context=None) -> None:
+    from .publish import staging
+
     staging.page_written(path, _run["output"])
 
 
 def on_all_generators_finalized(generators) -> None:
     """The Markdown page ``mitmachen`` is the introduction of the page the plugin makes there: Pelican must not write it."""
+    from pelican.generators import PagesGenerator
+
+    from .records.fixed_pages import PARTICIPATION_PAGE
+
     for generator in generators:
         if isinstance(generator, PagesGenerator):
             generator.pages = [p for p in generator.pages if p.slug != PARTICIPATION_PAGE]
@@ -67,6 +78,9 @@ def on_all_generators_finalized(generators) -> None:
 
 
 def on_finalized(pelican) -> None:
+    from .generator import CURRENT_RUN
+    from .publish import staging
+
     published = CURRENT_RUN.pop("published", None)
     # The hashes of the pages rendered: the search index need not read those files again.
     hashes = published.written if published is not None else None
