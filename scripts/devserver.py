@@ -103,7 +103,7 @@ def build(builds: BuildServer, preview: Preview | None = None, *, quick: bool = 
     # A build started by hand at the same time (`make html`) holds the lock: wait for it.
     arguments = ["-s", str(builds.folder / "pelicanconf.py"), "-q", "-e", "QS_LOCK_WAIT=300"]
     if quick:
-        arguments += ["QS_SEARCH_LATER=true"]
+        arguments += ["QS_QUICK_PREVIEW=true"]
     # The output goes on to the terminal line by line as before, and is kept for the error page.
     stderr: list[str] = []
     ok = False

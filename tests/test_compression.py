@@ -60,3 +60,11 @@ def test_a_changed_file_is_compressed_from_its_own_bytes(tmp_path):
     output = _site(tmp_path / "output", PAGE.replace("Reden", "Spielen"))
     assert precompress(output, 1, 10, previous, set()) == 2
     assert b"Spielen" in gzip.decompress((output / "projekte" / "index.html.gz").read_bytes())
+
+
+def test_the_quick_preview_links_what_it_can_and_compresses_nothing(tmp_path):
+    previous = _site(tmp_path / "previous")
+    precompress(previous, 1, 10)
+    output = _site(tmp_path / "output", PAGE.replace("Reden", "Spielen"))
+    assert precompress(output, 1, 10, previous, set(), reuse_only=True) == 0
+    assert not (output / "projekte" / "index.html.gz").exists()  # the build after it writes it

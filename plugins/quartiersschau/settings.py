@@ -29,8 +29,9 @@ DEFAULTS = {
     # Build the Pagefind search index after the pages are written.
     "QS_SEARCH": True,
     # The preview's quick build (make devserver): keep the last search index and leave the new
-    # one to the build that follows at once, so an edited page shows sooner (publish.staging).
-    "QS_SEARCH_LATER": False,
+    # one, and the compression of changed files, to the build that follows at once, so an
+    # edited page shows sooner (publish.staging).
+    "QS_QUICK_PREVIEW": False,
     # Pages per part of the search index: an edit re-indexes one part (publish.search).
     "QS_SEARCH_PART_PAGES": 2000,
     # Write .gz and .br beside text files for servers that send precompressed files.

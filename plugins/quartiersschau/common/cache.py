@@ -26,7 +26,7 @@ def content_key(*parts: str | bytes) -> str:
 # Settings that change how a build runs, not what it writes (waiting for a lock, processes).
 HOW_TO_RUN = frozenset({"QS_LOCK_WAIT", "QS_WORKERS", "QS_PARALLEL_MIN"})
 # Settings of the steps after the pages are written (search index, compression): no page reads them.
-AFTER_PAGES = frozenset({"QS_SEARCH", "QS_SEARCH_LATER", "QS_SEARCH_PART_PAGES", "QS_PRECOMPRESS"})
+AFTER_PAGES = frozenset({"QS_SEARCH", "QS_QUICK_PREVIEW", "QS_SEARCH_PART_PAGES", "QS_PRECOMPRESS"})
 
 
 def settings_key(settings: dict, leave_out: frozenset[str] = frozenset()) -> str:

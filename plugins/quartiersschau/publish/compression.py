@@ -98,13 +98,20 @@ def _link_packed(old: Path, path: Path) -> bool:
 
 
 def precompress(
-    output: Path, workers: int, min_parallel: int, previous: Path | None = None, same: set[str] | None = None
+    output: Path,
+    workers: int,
+    min_parallel: int,
+    previous: Path | None = None,
+    same: set[str] | None = None,
+    *,
+    reuse_only: bool = False,
 ) -> int:
     """Write ``.gz`` and ``.br`` beside every text file worth it, on all cores; returns the files written.
 
     Files unchanged since the *previous* output reuse its compressed versions. *same* names
     the files that are the previous output's own (``keep_unchanged``): theirs are linked
-    here, without a look at either file; only the others go to the workers.
+    here, without a look at either file; only the others go to the workers (none with
+    *reuse_only*: the preview's quick build leaves them to the build after it).
     """
     previous = previous if previous is not None and previous.is_dir() else None
     linked, tasks = 0, []
@@ -114,6 +121,8 @@ def precompress(
         path = output / relative
         if previous is not None and same is not None and relative in same and _link_packed(previous / relative, path):
             linked += 2
+            continue
+        if reuse_only:
             continue
         # Known to differ from the previous output's file (not among *same*): no comparison needed.
         tasks.append((path, previous if same is None else None, relative))

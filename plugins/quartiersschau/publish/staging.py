@@ -121,7 +121,7 @@ def _finish(settings: dict, staging: Path, page_hashes: dict[str, str], unsearch
     stamp = Path(settings["QS_CACHE_PATH"]) / "search-index-parts.json"
     write_sitemap(staging, settings["QS_PUBLIC_URL"], pages.pages)
     digest: str | None = ""
-    if settings["QS_SEARCH"] and settings.get("QS_SEARCH_LATER") and keep_index(staging, previous):
+    if settings["QS_SEARCH"] and settings.get("QS_QUICK_PREVIEW") and keep_index(staging, previous):
         # The stamp still describes the index in the output, which the next build brings up to date.
         digest = None
         print(f"{LOG_PREFIX} Suchindex: vom letzten Bau übernommen, der nächste Bau erneuert ihn", file=sys.stderr)
@@ -142,7 +142,9 @@ def _finish(settings: dict, staging: Path, page_hashes: dict[str, str], unsearch
     # compression, which then knows a linked file unchanged without reading it again.
     same = keep_unchanged(staging, previous)
     if settings["QS_PRECOMPRESS"]:
-        precompress(staging, settings["QS_WORKERS"], settings["QS_PARALLEL_MIN"], previous, same)
+        # The quick preview links what is unchanged and leaves the changed files to the next build.
+        quick = bool(settings.get("QS_QUICK_PREVIEW"))
+        precompress(staging, settings["QS_WORKERS"], settings["QS_PARALLEL_MIN"], previous, same, reuse_only=quick)
     if target is not None:
         remove_empty_folders(staging)
         swap_in(staging, target, _run.get("spare"))
