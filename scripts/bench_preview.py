@@ -4,7 +4,7 @@
 ``bench.py`` (N projects) is previewed by the real devserver; Chromium has one project's
 page open. Each round changes that project's title in its file, as an editor's save
 would, and measures until the open page shows the new title: the file watcher, the quick
-build, the reload and the page load. The search index is renewed after each round; the
+build (its own time is printed beside each round), the reload and the page load. The search index is renewed after each round; the
 next round waits for that. Reported: the median and every round, in seconds.
 """
 
@@ -97,8 +97,9 @@ def rounds(root: Path, repeat: int) -> list[float]:
                     "title => document.querySelector('h1')?.textContent.includes(title)", arg=title, timeout=120_000
                 )
                 seconds.append(time.perf_counter() - started)
-                print(f"Runde {run + 1}: {seconds[-1]:.2f} s", flush=True)
                 server.wait_for("Suchindex erneuert", mark)
+                built = next(line for line in server.lines[mark:] if "Gebaut in" in line)
+                print(f"Runde {run + 1}: {seconds[-1]:.2f} s (devserver: {built.strip()})", flush=True)
             browser.close()
     finally:
         server.stop()

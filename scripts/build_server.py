@@ -7,8 +7,8 @@ built anything; so every build starts as clean as a fresh ``python -m pelican`` 
 a refused build leaves nothing behind. What the child prints (stdout and stderr) comes
 out on this process's stdout as it is written, followed by one line ``EXIT_MARK<status>``.
 
-Python code changes (the plugin, the settings module) need a new server: the devserver
-starts one when such a file changes. Templates and content are read by each build anew.
+Changes to Python code or to the plugin's files (its schemas) need a new server: the
+devserver starts one when such a file changes. Templates and content are read by each build anew.
 """
 
 from __future__ import annotations
@@ -55,6 +55,8 @@ def build(arguments: list[str]) -> int:
             status = 0
         except SystemExit as stop:
             status = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+        except KeyboardInterrupt:  # Ctrl+C in the devserver's terminal reaches every process of it
+            status = 130
         except BaseException:  # what Pelican did not catch: shown, then the status says it
             import traceback
 

@@ -254,8 +254,8 @@ def main(argv: list[str] | None = None) -> int:
         for changes in watch(*paths, watch_filter=lambda _change, path: "__pycache__" not in path):
             names = sorted({str(p).removeprefix(str(ROOT) + "/") for _, p in changes})
             print(f"Geändert: {', '.join(names[:5])}{' …' if len(names) > 5 else ''}", flush=True)
-            if any(path.endswith(".py") for _, path in changes):
-                builds.restart()  # the build server has the old code imported
+            if any(path.endswith(".py") or Path(path).is_relative_to(ROOT / "plugins") for _, path in changes):
+                builds.restart()  # the build server has the old code (and the schemas it read) imported
             if build(builds, preview, quick=True):
                 follow_up(builds, preview)
     except KeyboardInterrupt:
