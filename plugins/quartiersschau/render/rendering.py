@@ -25,7 +25,7 @@ from pelican import signals
 from ..common.cache import AFTER_PAGES, HOW_TO_RUN, KeyValueCache, content_key, settings_key
 from ..common.filesystem import files_digest, link_or_copy
 from ..common.log import LOG_PREFIX
-from ..common.parallel import map_parallel
+from ..common.parallel import imap_parallel
 from . import dependencies
 from .jobs import PageJob
 from .published import PublishedPages, page_hash
@@ -35,6 +35,9 @@ SEARCHED = "data-pagefind-body"
 
 # Settings no page reads.
 NOT_ON_PAGES = HOW_TO_RUN | AFTER_PAGES
+
+# Pages whose cache entries are read, and written, at a time (memory, not speed: a batch is one query).
+CACHE_BATCH = 500
 
 # Set just before forking so workers inherit it; see parallel.map_parallel.
 _STATE: tuple | None = None
@@ -105,57 +108,69 @@ def _stored(entry: bytes) -> tuple[list, str, bool, bytes] | None:
 def render_and_write(
     generator, writer, jobs: list[PageJob], cache: KeyValueCache, published: PublishedPages | None = None
 ) -> set[str]:
-    """Render what changed, write what is not as *published*; returns the pages not for the search index."""
+    """Render what changed, write what is not as *published*; returns the pages not for the search index.
+
+    Each page is written (or linked) as soon as it is known, while the workers render the
+    next ones: a page's HTML is held only until then, not the whole site's at once.
+    """
     global _STATE
     settings = generator.settings
     catalogue = generator.context["catalogue"]
     dependencies.install(generator.env)
     key_base = build_key(catalogue, settings, generator.theme, generator.context.get("qs_map"))
     keys = [content_key(key_base, job.save_as) for job in jobs]
-    cached = cache.get_many(keys)
     fingerprints = dependencies.Fingerprints(catalogue)
-    # Per page: its hash and its HTML, or (for a cached page) the compressed HTML, unpacked when needed.
-    hashes: dict[int, str] = {}
-    html_by_index: dict[int, str | bytes] = {}
-    unsearched: set[str] = set()
-    for index, key in enumerate(keys):
-        stored = _stored(cached[key]) if key in cached else None
-        if stored is not None and fingerprints.unchanged(stored[0]):
-            hashes[index], html_by_index[index] = stored[1], stored[3]
-            if not stored[2]:
-                unsearched.add(jobs[index].save_as)
-    todo = [i for i in range(len(jobs)) if i not in html_by_index]
-    _STATE = (generator.env, generator.context, jobs)
-    try:
-        fresh = map_parallel(_render_one, todo, workers=settings["QS_WORKERS"], min_items=settings["QS_PARALLEL_MIN"])
-    finally:
-        _STATE = None
-    new_entries = {}
-    for index, (html, deps) in zip(todo, fresh, strict=True):
-        html_by_index[index], hashes[index] = html, page_hash(html)
-        new_entries[keys[index]] = _entry(fingerprints.of(deps), html)
-        if SEARCHED not in html:
-            unsearched.add(jobs[index].save_as)
-    cache.put_many(new_entries)
-    cache.keep_only(set(keys))
     output = Path(generator.output_path)
-    linked = 0
-    for index, job in enumerate(jobs):
-        source = published.source(job.save_as, hashes[index]) if published is not None else None
+    unsearched: set[str] = set()
+    counts = {"linked": 0, "rendered": 0}
+
+    def publish(index: int, digest: str, html: str | bytes, searched: bool) -> None:
+        """Link the page as published, or write it (*html* compressed when it comes from the cache)."""
+        job = jobs[index]
+        if not searched:
+            unsearched.add(job.save_as)
+        source = published.source(job.save_as, digest) if published is not None else None
         if source is not None:
             # As published: a link instead of a write; the sitemap hears of it as of any page.
             link_or_copy(source, output / job.save_as)
             signals.content_written.send(str(output / job.save_as), context=generator.context)
-            linked += 1
-            continue
-        html = html_by_index[index]
+            counts["linked"] += 1
+            return
         if isinstance(html, bytes):
             html = zlib.decompress(html).decode("utf-8")
         writer.write_file(job.save_as, Prerendered(html), generator.context, url=job.url, **job.kwargs)
+
+    todo = []
+    for start in range(0, len(jobs), CACHE_BATCH):
+        batch = keys[start : start + CACHE_BATCH]
+        cached = cache.get_many(batch)
+        for index, key in enumerate(batch, start):
+            stored = _stored(cached[key]) if key in cached else None
+            if stored is not None and fingerprints.unchanged(stored[0]):
+                publish(index, stored[1], stored[3], stored[2])
+            else:
+                todo.append(index)
+    _STATE = (generator.env, generator.context, jobs)
+    new_entries = {}
+    try:
+        rendered = imap_parallel(
+            _render_one, todo, workers=settings["QS_WORKERS"], min_items=settings["QS_PARALLEL_MIN"]
+        )
+        for index, (html, deps) in zip(todo, rendered, strict=True):
+            new_entries[keys[index]] = _entry(fingerprints.of(deps), html)
+            publish(index, page_hash(html), html, SEARCHED in html)
+            counts["rendered"] += 1
+            if len(new_entries) >= CACHE_BATCH:
+                cache.put_many(new_entries)
+                new_entries = {}
+    finally:
+        _STATE = None
+    cache.put_many(new_entries)
+    cache.keep_only(set(keys))
     # Printed like the images' line: what an edit cost is worth seeing on every build.
     print(
-        f"{LOG_PREFIX} Seiten: {len(jobs) - linked} geschrieben, {linked} wie veröffentlicht übernommen, "
-        f"{len(todo)} neu gerendert",
+        f"{LOG_PREFIX} Seiten: {len(jobs) - counts['linked']} geschrieben, {counts['linked']} wie veröffentlicht "
+        f"übernommen, {counts['rendered']} neu gerendert",
         file=sys.stderr,
         flush=True,
     )
