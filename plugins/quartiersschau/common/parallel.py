@@ -7,10 +7,15 @@ the process boundary. Small batches run in-process, where forking costs more tha
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
+
+# Items handed to the workers at a time (see imap_parallel).
+WINDOW = 1000
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -34,9 +39,16 @@ def imap_parallel(
     if workers <= 1 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods():
         yield from (func(item) for item in items)
         return
-    chunksize = chunksize or max(1, len(items) // (workers * 8))
+    chunksize = chunksize or max(1, min(WINDOW // (workers * 4), len(items) // (workers * 8)))
+    # Two windows of items in flight: the workers never wait for the caller to take the last
+    # results of one, and results not taken yet (they wait in the caller's memory, e.g. while
+    # it writes pages) are at most two windows', not all of them.
+    windows = (items[start : start + WINDOW] for start in range(0, len(items), WINDOW))
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(func, items, chunksize=chunksize)
+        in_flight = deque(pool.imap(func, window, chunksize=chunksize) for window in itertools.islice(windows, 2))
+        while in_flight:
+            yield from in_flight.popleft()
+            in_flight.extend(pool.imap(func, window, chunksize=chunksize) for window in itertools.islice(windows, 1))
 
 
 def map_parallel(func: Callable[[T], R], items: Sequence[T], *, workers: int, min_items: int) -> list[R]:
