@@ -98,7 +98,8 @@ def script_tag(stand: str) -> str:
 
 
 def build(builds: BuildServer, preview: Preview | None = None, *, quick: bool = False) -> bool:
-    """One build; *quick* keeps the last search index, which a second build then renews (``follow_up``)."""
+    """One build; *quick* (``QS_QUICK_PREVIEW``) leaves the search index and compressing the changed
+    files to a second build right after it (``follow_up``)."""
     started = time.perf_counter()
     # A build started by hand at the same time (`make html`) holds the lock: wait for it.
     arguments = ["-s", str(builds.folder / "pelicanconf.py"), "-q", "-e", "QS_LOCK_WAIT=300"]
@@ -129,7 +130,7 @@ def build(builds: BuildServer, preview: Preview | None = None, *, quick: bool = 
 
 
 def follow_up(builds: BuildServer, preview: Preview) -> None:
-    """After a quick build: the search index for the new pages, quietly (the pages are already shown)."""
+    """After a quick build: the search index and compressed files for the new pages, quietly (the pages are shown)."""
     started = time.perf_counter()
     arguments = ["-s", str(builds.folder / "pelicanconf.py"), "-q", "-e", "QS_LOCK_WAIT=300"]
     lines = list(builds.run(arguments))
