@@ -13,12 +13,9 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -39,49 +36,16 @@ SITEURL = ""
 '''
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Devserver:
-    """``scripts/devserver.py --programme ROOT`` with its output collected line by line."""
-
-    def __init__(self, programme: Path, port: int):
-        self.lines: list[str] = []
-        self.process = subprocess.Popen(
-            [sys.executable, "-u", str(ROOT / "scripts" / "devserver.py"), "--programme", str(programme)]
-            + ["--port", str(port)],
-            cwd=programme,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        threading.Thread(target=lambda: self.lines.extend(self.process.stdout), daemon=True).start()
-
-    def wait_for(self, text: str, since: int, timeout: float = 600) -> None:
-        deadline = time.monotonic() + timeout
-        while not any(text in line for line in self.lines[since:]):
-            if time.monotonic() > deadline or self.process.poll() is not None:
-                raise SystemExit(f"devserver: {text!r} kam nicht\n{''.join(self.lines[-20:])}")
-            time.sleep(0.05)
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=30)
-
-
 def rounds(root: Path, repeat: int) -> list[float]:
     from playwright.sync_api import sync_playwright
 
     record = sorted((root / "data" / "projects").glob("*.yaml"))[0]
     slug = record.stem
-    port = _free_port()
-    server = Devserver(root, port)
+    server = _browser.DevserverProcess(ROOT / "scripts" / "devserver.py", ["--programme", str(root)], root)
+    port = server.port
     seconds = []
     try:
-        server.wait_for("Vorschau: http://127.0.0.1", 0)
+        server.wait_for("Vorschau: http://127.0.0.1", 0, timeout=600)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=_browser.chromium_path(), args=_browser.CHROMIUM_ARGS)
             page = browser.new_page()
@@ -97,7 +61,7 @@ def rounds(root: Path, repeat: int) -> list[float]:
                     "title => document.querySelector('h1')?.textContent.includes(title)", arg=title, timeout=120_000
                 )
                 seconds.append(time.perf_counter() - started)
-                server.wait_for("Suchindex erneuert", mark)
+                server.wait_for("Suchindex erneuert", mark, timeout=600)
                 built = next(line for line in server.lines[mark:] if "Gebaut in" in line)
                 print(f"Runde {run + 1}: {seconds[-1]:.2f} s (devserver: {built.strip()})", flush=True)
             browser.close()

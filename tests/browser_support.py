@@ -12,11 +12,13 @@ from typing import ClassVar
 
 from helpers import import_script
 
-# Shared with the scripts (screenshots, devserver): one list of flags, one handler.
+# Shared with the scripts (screenshots, devserver, bench_preview): one list of flags, one handler, one devserver runner.
 _browser = import_script("_browser")
 CHROMIUM_ARGS = _browser.CHROMIUM_ARGS
 chromium_path = _browser.chromium_path
 _QuietHandler = _browser.QuietHandler
+free_port = _browser.free_port
+DevserverProcess = _browser.DevserverProcess
 
 
 def read_headers_file(path: Path) -> list[tuple[str, dict[str, str]]]:

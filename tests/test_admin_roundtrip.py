@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import time
 import urllib.request
@@ -22,7 +21,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from browser_support import serve
+from browser_support import free_port, serve
 from helpers import FIXTURE, ROOT, build_site, copy_site
 from sites import paths_of
 
@@ -47,12 +46,6 @@ class Workspace:
         assert result.returncode == 0, result.stderr
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _wait_for(api: str, server: subprocess.Popen, log: Path) -> None:
     request = urllib.request.Request(api, data=b'{"action": "info"}', headers={"Content-Type": "application/json"})
     deadline = time.monotonic() + 20
@@ -71,7 +64,7 @@ def _wait_for(api: str, server: subprocess.Popen, log: Path) -> None:
 def workspace(tmp_path_factory):
     base = tmp_path_factory.mktemp("editor-roundtrip")
     site = copy_site(FIXTURE, base / "site")
-    port = _free_port()
+    port = free_port()
     space = Workspace(site, base / "output", base / "cache", f"http://127.0.0.1:{port}/api/v1", base / "decap.log")
     env = {**os.environ, "PORT": str(port), "MODE": "fs", "GIT_REPO_DIRECTORY": str(site), "BIND_HOST": "127.0.0.1"}
     with space.log.open("w", encoding="utf-8") as log:

@@ -2,25 +2,16 @@
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
 import threading
-import time
 import urllib.error
 import urllib.request
 
 import pytest
+from browser_support import DevserverProcess, free_port
 from helpers import BUILD_EPOCH, FIXTURE, ROOT, copy_site, import_script, tree_digest
 
 SCRIPT_TAG = '<script src="/__vorschau/neu-laden.js" data-stand="'
 ERROR_HEADING = "Die Vorschau kann den neuen Stand nicht zeigen"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _get(url: str) -> tuple[int, str, str]:
@@ -50,7 +41,7 @@ def served(tmp_path, devserver):
     (output / "style.css").write_text("body { color: black }", encoding="utf-8")
     (output / "daten.json").write_text('{"body": "</body>"}', encoding="utf-8")
     preview = devserver.Preview()
-    port = _free_port()
+    port = free_port()
     server = devserver.serve(port, output, preview)
     try:
         yield output, f"http://127.0.0.1:{port}", preview
@@ -80,7 +71,7 @@ def test_preview_injects_the_reload_script_into_pages_only(served, devserver):
 def test_serve_only_leaves_pages_as_they_are(tmp_path, devserver):
     """`make serve` shows the build like the host does: no reload script, no preview addresses."""
     (tmp_path / "index.html").write_text("<html><body>Start</body></html>", encoding="utf-8")
-    port = _free_port()
+    port = free_port()
     server = devserver.serve(port, tmp_path)
     try:
         assert _get(f"http://127.0.0.1:{port}/")[2] == "<html><body>Start</body></html>"
@@ -160,7 +151,7 @@ def test_preview_answers_an_unknown_address_with_the_sites_own_404(tmp_path, dev
     output.mkdir()
     (output / "404.html").write_text("<title>Seite nicht gefunden</title>", encoding="utf-8")
     (output / "index.html").write_text("Start", encoding="utf-8")
-    port = _free_port()
+    port = free_port()
     server = devserver.serve(port, output)
     try:
         assert urllib.request.urlopen(f"http://127.0.0.1:{port}/").read() == b"Start"
@@ -176,32 +167,13 @@ def test_preview_answers_an_unknown_address_with_the_sites_own_404(tmp_path, dev
         server.server_close()
 
 
-class Devserver:
+class Devserver(DevserverProcess):
     """`scripts/devserver.py` on a copy of the project with the fixture programme; reads its output."""
 
     def __init__(self, project):
         self.project = project
-        self.port = _free_port()
-        self.lines: list[str] = []
-        self.process = subprocess.Popen(
-            [sys.executable, "-u", "scripts/devserver.py", "--port", str(self.port)],
-            cwd=project,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            env={**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH},
-        )
-        threading.Thread(target=lambda: self.lines.extend(self.process.stdout), daemon=True).start()
-
-    def wait_for(self, text: str, since: int = 0, timeout: float = 120) -> str:
-        """The output from line *since* up to the first line with *text* in it."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            seen = self.lines[since:]
-            if any(text in line for line in seen):
-                return "".join(seen)
-            time.sleep(0.1)
-        raise AssertionError(f"{text!r} not printed; got:\n{''.join(self.lines[since:])}")
+        env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH}
+        super().__init__(project / "scripts" / "devserver.py", [], project, env)
 
     def edit(self, name: str, old: str, new: str) -> int:
         """Change one record; returns where the output of the rebuild starts."""
