@@ -22,7 +22,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from ..common.cache import AFTER_PAGES, HOW_TO_RUN, KeyValueCache, content_key, settings_key
+from ..common.cache import NOT_ON_PAGES, KeyValueCache, content_key, settings_key
 from ..common.filesystem import files_digest, link_or_copy
 from ..common.log import LOG_PREFIX
 from ..common.parallel import imap_parallel
@@ -32,9 +32,6 @@ from .published import PublishedPages, page_hash
 
 # The mark of a page for the search index (Pagefind indexes only pages with it, when any has it).
 SEARCHED = "data-pagefind-body"
-
-# Settings no page reads.
-NOT_ON_PAGES = HOW_TO_RUN | AFTER_PAGES
 
 # Pages whose cache entries are read, and written, at a time (memory, not speed: a batch is one query).
 CACHE_BATCH = 500
@@ -84,13 +81,12 @@ def _render_one(index: int) -> tuple[str, list]:
     return dependencies.render_tracked(lambda: template.render(page_context(base, job)), job.kwargs.values())
 
 
-def _entry(deps: list, html: str) -> bytes:
-    """A cache entry: what the page read and its hash as JSON, then a NUL, then the compressed HTML.
+def _entry(deps: list, digest: str, searched: bool, html: str) -> bytes:
+    """A cache entry: what the page read, its hash and search mark as JSON, then a NUL, then the compressed HTML.
 
     A page as published is linked by its hash alone, so its HTML is never unpacked.
     """
-    head = {"deps": deps, "hash": page_hash(html), "searched": SEARCHED in html}
-    head = json.dumps(head, ensure_ascii=False).encode("utf-8")
+    head = json.dumps({"deps": deps, "hash": digest, "searched": searched}, ensure_ascii=False).encode("utf-8")
     return head + b"\0" + zlib.compress(html.encode("utf-8"), 1)
 
 
@@ -122,10 +118,11 @@ def render_and_write(
     fingerprints = dependencies.Fingerprints(catalogue)
     output = Path(generator.output_path)
     unsearched: set[str] = set()
-    counts = {"linked": 0, "rendered": 0}
+    linked = 0
 
     def publish(index: int, digest: str, html: str | bytes, searched: bool) -> None:
         """Link the page as published, or write it (*html* compressed when it comes from the cache)."""
+        nonlocal linked
         job = jobs[index]
         if not searched:
             unsearched.add(job.save_as)
@@ -134,7 +131,7 @@ def render_and_write(
             # As published: a link instead of a write; the sitemap hears of it as of any page.
             link_or_copy(source, output / job.save_as)
             signals.content_written.send(str(output / job.save_as), context=generator.context)
-            counts["linked"] += 1
+            linked += 1
             return
         if isinstance(html, bytes):
             html = zlib.decompress(html).decode("utf-8")
@@ -157,9 +154,9 @@ def render_and_write(
             _render_one, todo, workers=settings["QS_WORKERS"], min_items=settings["QS_PARALLEL_MIN"]
         )
         for index, (html, deps) in zip(todo, rendered, strict=True):
-            new_entries[keys[index]] = _entry(fingerprints.of(deps), html)
-            publish(index, page_hash(html), html, SEARCHED in html)
-            counts["rendered"] += 1
+            digest, searched = page_hash(html), SEARCHED in html
+            new_entries[keys[index]] = _entry(fingerprints.of(deps), digest, searched, html)
+            publish(index, digest, html, searched)
             if len(new_entries) >= CACHE_BATCH:
                 cache.put_many(new_entries)
                 new_entries = {}
@@ -169,8 +166,8 @@ def render_and_write(
     cache.keep_only(set(keys))
     # Printed like the images' line: what an edit cost is worth seeing on every build.
     print(
-        f"{LOG_PREFIX} Seiten: {len(jobs) - counts['linked']} geschrieben, {counts['linked']} wie veröffentlicht "
-        f"übernommen, {counts['rendered']} neu gerendert",
+        f"{LOG_PREFIX} Seiten: {len(jobs) - linked} geschrieben, {linked} wie veröffentlicht übernommen, "
+        f"{len(todo)} neu gerendert",
         file=sys.stderr,
         flush=True,
     )
