@@ -14,7 +14,6 @@ invisible at the sizes shown, and it needs no projection library.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import json
 import math
 from dataclasses import dataclass, field
@@ -117,11 +116,6 @@ def load_geometry(
     return MapGeometry(width, height, attribution, paths, boxes, transform)
 
 
-@functools.lru_cache(maxsize=4)
-def _cached_geometry(path: str, key: str, attribution: str, mtime_ns: int, size: int) -> MapGeometry:
-    return load_geometry(Path(path), key, attribution)
-
-
 def _from_json(text: str) -> MapGeometry:
     data = json.loads(text)
     data["boxes"] = {code: tuple(box) for code, box in data["boxes"].items()}
@@ -129,15 +123,12 @@ def _from_json(text: str) -> MapGeometry:
     return MapGeometry(**data)
 
 
-def map_geometry(geojson: Path, key: str, attribution: str = "", cache: KeyValueCache | None = None) -> MapGeometry:
+def map_geometry(geojson: Path, key: str, attribution: str, cache: KeyValueCache) -> MapGeometry:
     """The programme's map geometry, computed once per outline file and kept in *cache* between builds.
 
     Projecting and simplifying (and loading Shapely for it) costs a fifth of a second; the
     cache key is the outline file's bytes and this module's code, which draws it.
     """
-    if cache is None:
-        stat = Path(geojson).stat()
-        return _cached_geometry(str(geojson), key, attribution, stat.st_mtime_ns, stat.st_size)
     cache_key = content_key("map", Path(geojson).read_bytes(), key, attribution, Path(__file__).read_bytes())
     if (kept := cache.get_many([cache_key]).get(cache_key)) is not None:
         return _from_json(kept if isinstance(kept, str) else kept.decode("utf-8"))
