@@ -27,6 +27,8 @@ def content_key(*parts: str | bytes) -> str:
 HOW_TO_RUN = frozenset({"QS_LOCK_WAIT", "QS_WORKERS", "QS_PARALLEL_MIN"})
 # Settings of the steps after the pages are written (search index, compression): no page reads them.
 AFTER_PAGES = frozenset({"QS_SEARCH", "QS_QUICK_PREVIEW", "QS_SEARCH_PART_PAGES", "QS_PRECOMPRESS"})
+# Settings that neither a page nor the output's paths depend on (the page cache, the spare folder).
+NOT_ON_PAGES = HOW_TO_RUN | AFTER_PAGES
 
 
 def settings_key(settings: dict, leave_out: frozenset[str] = frozenset()) -> str:

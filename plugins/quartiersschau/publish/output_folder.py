@@ -207,12 +207,16 @@ def swap_in(staging: Path, target: Path, spare: Path | None = None) -> None:
         if old is not None:
             os.rename(old, target)
         raise
-    if old is None:
-        return
-    if spare is not None:
+    if old is not None:
+        set_aside(old, spare)
+
+
+def set_aside(folder: Path, spare: Path | None) -> None:
+    """Keep *folder* as the *spare* for the next build, or remove it (no spare, or one is there already)."""
+    if spare is not None and not spare.exists():
         try:
-            os.rename(old, spare)
+            os.rename(folder, spare)
             return
         except OSError:
-            pass  # a spare is there already (taken by no build): the old folder goes
-    shutil.rmtree(old, ignore_errors=True)
+            pass
+    shutil.rmtree(folder, ignore_errors=True)

@@ -11,12 +11,10 @@ build left behind is removed at the start of the next run.
 from __future__ import annotations
 
 import logging
-import os
-import shutil
 import sys
 from pathlib import Path
 
-from ..common.cache import AFTER_PAGES, HOW_TO_RUN, settings_key
+from ..common.cache import NOT_ON_PAGES, settings_key
 from ..common.filesystem import keep_unchanged, write_atomic
 from ..common.log import LOG_PREFIX
 from ..common.refusal import refuse
@@ -29,6 +27,7 @@ from .output_folder import (
     remove_leftovers,
     resolve_target,
     reuse_spare,
+    set_aside,
     spare_folder,
     swap_in,
 )
@@ -53,7 +52,7 @@ def begin_run(pelican) -> None:
         return
     target = resolve_target(pelican.settings["OUTPUT_PATH"], protected_folders(pelican.settings))
     # The folder the last swap replaced, kept for a build whose settings give the same paths.
-    spare = spare_folder(target, settings_key(pelican.settings, HOW_TO_RUN | AFTER_PAGES))
+    spare = spare_folder(target, settings_key(pelican.settings, NOT_ON_PAGES))
     try:
         remove_leftovers(target, keep=spare)
         staging = reuse_spare(spare, target) or new_staging(target)
@@ -71,16 +70,9 @@ def abandon_run() -> None:
     So the next build still finds the folders (a spare is emptied when it is taken); without
     a staging folder, or with a spare there already, it is removed.
     """
-    staging, spare = _run.get("staging"), _run.get("spare")
-    if staging is None or not staging.is_dir():
-        return
-    try:
-        if spare is not None and not spare.exists():
-            os.rename(staging, spare)
-            return
-    except OSError:
-        pass
-    shutil.rmtree(staging, ignore_errors=True)
+    staging = _run.get("staging")
+    if staging is not None and staging.is_dir():
+        set_aside(staging, _run.get("spare"))
 
 
 def published_target() -> Path | None:
