@@ -26,7 +26,8 @@ _run = {"output": "", "inputs": ""}
 def on_initialized(pelican) -> None:
     apply_defaults(pelican.settings)
     lock_build_folders(pelican.settings)
-    if pelican.settings["QS_ATOMIC_OUTPUT"]:
+    # The quick preview always builds: the build right after it stands for the output (devserver).
+    if pelican.settings["QS_ATOMIC_OUTPUT"] and not pelican.settings["QS_QUICK_PREVIEW"]:
         # Listed before anything is read: an edit made during the build makes the next one build.
         _run["inputs"] = inputs_digest(pelican.settings)
         target = resolve_target(pelican.settings["OUTPUT_PATH"], protected_folders(pelican.settings))
@@ -79,7 +80,7 @@ def on_all_generators_finalized(generators) -> None:
 
 def on_finalized(pelican) -> None:
     from .generator import CURRENT_RUN
-    from .publish import staging
+    from .publish import other_files, staging
 
     published = CURRENT_RUN.pop("published", None)
     # The hashes of the pages rendered: the search index need not read those files again.
@@ -88,6 +89,9 @@ def on_finalized(pelican) -> None:
     target = staging.published_target()
     if target is not None and published is not None:
         published.remember()
+    other = CURRENT_RUN.pop("other_files", None)
+    if target is not None and other is not None:
+        other_files.remember(pelican.settings["QS_CACHE_PATH"], target, other)
     if target is not None and _run["inputs"]:
         remember(pelican.settings, target, _run["inputs"])
 

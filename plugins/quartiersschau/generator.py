@@ -23,7 +23,7 @@ from .common.filesystem import link_or_copy
 from .common.log import LOG_PREFIX
 from .common.refusal import BuildRefused, refuse
 from .images.pipeline import ImagePipeline, image_sources
-from .publish import staging
+from .publish import other_files, staging
 from .publish.admin import admin_files, check_bundle, copy_bundle
 from .publish.calendar import calendar_files
 from .publish.feeds import write_feeds
@@ -46,7 +46,7 @@ from .render.rendering import render_and_write
 log = logging.getLogger(__name__)
 
 # The pages of this run, kept by the plugin's top level once the output is published.
-CURRENT_RUN: dict[str, PublishedPages | set[str]] = {}
+CURRENT_RUN: dict[str, PublishedPages | set[str] | list[str]] = {}
 
 
 def _story_and_page_urls(settings: dict) -> dict:
@@ -159,6 +159,16 @@ class QuartiersschauGenerator(Generator):
         if lines:
             refuse(*(neutralise(line) for line in lines))
 
+    def _write_other_files(self, out: Path) -> None:
+        """Feeds, open data, calendars, vCards …; the quick preview links the last output's ones."""
+        cache = Path(self.settings["QS_CACHE_PATH"])
+        if self.settings.get("QS_QUICK_PREVIEW") and other_files.link_last(cache, staging.published_target(), out):
+            return
+        files = self._files()
+        write_files(out, files)
+        # Kept with the output once it is published (plugin's top level).
+        CURRENT_RUN["other_files"] = list(files)
+
     def generate_output(self, writer) -> None:
         out = Path(self.output_path)
         # The output this build replaces, whose unchanged pages are linked, not written (render.published).
@@ -170,7 +180,7 @@ class QuartiersschauGenerator(Generator):
             for name, file in self.downloads.items():
                 link_or_copy(file, out / DOWNLOADS_URL / name)
             copy_bundle(out, self.settings)
-            write_files(out, self._files())
+            self._write_other_files(out)
             # Pages without the search index's mark: its parts need not give them to Pagefind.
             CURRENT_RUN["unsearched"] = render_and_write(self, writer, page_jobs(self.catalogue), cache, self.published)
         except (OSError, sqlite3.Error) as error:
