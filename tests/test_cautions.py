@@ -165,3 +165,28 @@ def test_the_quick_first_search_lets_every_kind_of_placeholder_through():
         assert cautions._maybe(text), text
         assert cautions.placeholder_in(text), text
     assert cautions.placeholder_in("Ein Café zum Lesen und Reden.") is None
+
+
+def test_placeholders_found_through_the_cache_are_those_found_without_it(tmp_path, monkeypatch):
+    """Each record's placeholders are kept by its content: an edited record is searched again."""
+    from quartiersschau.common.cache import KeyValueCache
+    from quartiersschau.records import cautions
+
+    site = fixture_copy(tmp_path)
+    project = site / "data/projects/lesecafe.yaml"
+    edit(project, "Ein Café zum Lesen und Reden.", "Lorem ipsum.")
+    cache = KeyValueCache(tmp_path / "cache", "cautions")
+    records = check_content(paths_of(site))
+    fresh = content_warnings(records, TODAY, cache)
+    assert [w.code for w in fresh] == ["placeholder"]
+    assert content_warnings(records, TODAY) == fresh
+    # The second time, from the cache alone: the same warnings, and no record is searched.
+    search = cautions._placeholders
+    monkeypatch.setattr(cautions, "_placeholders", lambda record: pytest.fail(f"{record.source} searched again"))
+    assert content_warnings(records, TODAY, cache) == fresh
+    monkeypatch.setattr(cautions, "_placeholders", search)
+    edit(project, "Lorem ipsum.", "Ein Café.")
+    assert content_warnings(check_content(paths_of(site)), TODAY, cache) == []
+    edit(project, "Ein Café.", "TODO")
+    assert [w.code for w in content_warnings(check_content(paths_of(site)), TODAY, cache)] == ["placeholder"]
+    cache.close()

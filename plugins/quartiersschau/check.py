@@ -33,9 +33,11 @@ def check_content(
     return records
 
 
-def check_warnings(records: RecordSet, *, refuse_placeholders: bool = False) -> list[Problem]:
+def check_warnings(
+    records: RecordSet, *, refuse_placeholders: bool = False, cache: KeyValueCache | None = None
+) -> list[Problem]:
     """The warnings of checked content; with *refuse_placeholders* (publishing) placeholders are errors."""
-    warnings = content_warnings(records, build_date())
+    warnings = content_warnings(records, build_date(), cache)
     if refuse_placeholders:
         refused = [
             w.as_error(" – mit Platzhaltern wird nicht veröffentlicht") for w in warnings if w.code == PLACEHOLDER

@@ -79,12 +79,18 @@ class QuartiersschauGenerator(Generator):
             max_pixels=max_pixels,
         )
         try:
-            records_cache = KeyValueCache(Path(self.settings["QS_CACHE_PATH"]), "records")
+            cache_folder = Path(self.settings["QS_CACHE_PATH"])
+            records_cache, cautions_cache = (
+                KeyValueCache(cache_folder, "records"),
+                KeyValueCache(cache_folder, "cautions"),
+            )
             try:
                 records = check_content(paths, max_pixels, records_cache)
+                refuse_placeholders = self.settings["QS_REFUSE_PLACEHOLDERS"]
+                warnings = check_warnings(records, refuse_placeholders=refuse_placeholders, cache=cautions_cache)
             finally:
                 records_cache.close()
-            warnings = check_warnings(records, refuse_placeholders=self.settings["QS_REFUSE_PLACEHOLDERS"])
+                cautions_cache.close()
             # Printed, not logged: `pelican -q` (the devserver) must still show them.
             for warning in warnings:
                 print(warning, file=sys.stderr, flush=True)

@@ -20,7 +20,7 @@ from pathlib import Path
 import brotli
 import rcssmin
 
-from ..common.filesystem import link_or_copy, walk_files
+from ..common.filesystem import file_names, link_or_copy, walk_files
 from ..common.parallel import map_parallel
 
 TEXT_SUFFIXES = {".html", ".css", ".js", ".mjs", ".svg", ".xml", ".json", ".geojson", ".csv", ".txt", ".vcf"}
@@ -29,10 +29,16 @@ MIN_SIZE = 512
 LARGE = 1_000_000
 
 
-def minify_css(output: Path) -> int:
-    """Minify every stylesheet in place; returns the number of bytes saved."""
+def minify_css(output: Path, names: list[str] | None = None) -> int:
+    """Minify every stylesheet in place; returns the number of bytes saved.
+
+    *names* are the files in *output* (``file_names``), if the caller has listed them already.
+    """
     saved = 0
-    for path in sorted(output.rglob("*.css")):
+    for relative in file_names(output) if names is None else names:
+        if not relative.endswith(".css"):
+            continue
+        path = output / relative
         text = path.read_text(encoding="utf-8")
         small = rcssmin.cssmin(text)
         saved += len(text.encode()) - len(small.encode())

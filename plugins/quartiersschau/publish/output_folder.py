@@ -171,15 +171,19 @@ def reuse_spare(spare: Path, target: Path) -> Path | None:
     return staging
 
 
-def remove_empty_folders(folder: Path) -> None:
-    """Remove the folders below *folder* that hold nothing (a reused spare's folders the build did not fill)."""
+def remove_empty_folders(folder: Path) -> bool:
+    """Remove the folders below *folder* that hold nothing (a reused spare's folders the build did not fill).
+
+    Returns whether *folder* is empty now. One listing per folder.
+    """
+    empty = True
     with os.scandir(folder) as entries:
         for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                inside = Path(entry.path)
-                remove_empty_folders(inside)
-                if not any(inside.iterdir()):
-                    inside.rmdir()
+            if entry.is_dir(follow_symlinks=False) and remove_empty_folders(Path(entry.path)):
+                os.rmdir(entry.path)
+            else:
+                empty = False
+    return empty
 
 
 def new_staging(target: Path) -> Path:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import cbor2
 
-from ..common.filesystem import link_or_copy, walk_files
+from ..common.filesystem import file_names, link_or_copy
 
 # Pagefind also writes ready-made user interfaces; the site uses its own accessible
 # form (theme/static/js/suche.js) with pagefind.js, so these are removed.
@@ -48,7 +48,7 @@ def _parts(output: Path, part_pages: int, unsearched: set[str]) -> list[list[str
     fixed pages, which an edit changes with them – is part 0. One edited project so
     re-indexes part 0 and its own part.
     """
-    pages = [relative for relative, _ in walk_files(output) if relative.endswith(".html")]
+    pages = [relative for relative in file_names(output) if relative.endswith(".html")]
     if len(pages) <= part_pages:
         return [pages]  # one index, of the whole output (Pagefind skips the unmarked pages itself)
     pages = [relative for relative in pages if relative not in unsearched]

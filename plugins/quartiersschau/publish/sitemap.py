@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from ..common.filesystem import walk_files
+from ..common.filesystem import file_names
 
 # Pages that are not for search engines (admin/: the web editor, publish.admin).
 EXCLUDED = {"404.html", "admin/index.html"}
@@ -43,9 +43,12 @@ def _url(base: str, page: str) -> str:
     return f"{base}/{path}"
 
 
-def write_sitemap(output: Path, base: str, pages: set[str]) -> None:
-    """Write sitemap.xml and robots.txt; refuse if an HTML page bypassed the Writer."""
-    on_disk = {relative for relative, _ in walk_files(output) if relative.endswith(".html")}
+def write_sitemap(output: Path, base: str, pages: set[str], names: list[str] | None = None) -> None:
+    """Write sitemap.xml and robots.txt; refuse if an HTML page bypassed the Writer.
+
+    *names* are the files in *output* (``file_names``), if the caller has listed them already.
+    """
+    on_disk = {relative for relative in (file_names(output) if names is None else names) if relative.endswith(".html")}
     missing = sorted(on_disk - pages - EXCLUDED)
     if missing:
         raise RuntimeError(f"Seiten ohne Pelicans Writer geschrieben (fehlen in der Sitemap): {', '.join(missing[:5])}")

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from ..common.cache import NOT_ON_PAGES, settings_key
-from ..common.filesystem import keep_unchanged, write_atomic
+from ..common.filesystem import file_names, keep_unchanged, write_atomic
 from ..common.log import LOG_PREFIX
 from ..common.refusal import refuse
 from .compression import minify_css, precompress
@@ -111,7 +111,10 @@ def _finish(settings: dict, staging: Path, page_hashes: dict[str, str], unsearch
     # The search index's state (its parts' digests), written only after a successful publish,
     # so it always describes the search index in the output.
     stamp = Path(settings["QS_CACHE_PATH"]) / "search-index-parts.json"
-    write_sitemap(staging, settings["QS_PUBLIC_URL"], pages.pages)
+    # One listing for the sitemap and the stylesheets (before the search index adds its files).
+    names = file_names(staging)
+    write_sitemap(staging, settings["QS_PUBLIC_URL"], pages.pages, names)
+    minify_css(staging, names)
     digest: str | None = ""
     if settings["QS_SEARCH"] and settings.get("QS_QUICK_PREVIEW") and keep_index(staging, previous):
         # The stamp still describes the index in the output, which the next build brings up to date.
@@ -128,7 +131,6 @@ def _finish(settings: dict, staging: Path, page_hashes: dict[str, str], unsearch
         else:
             state = f"{fresh} von {parts} Teilen neu erstellt"
         print(f"{LOG_PREFIX} Suchindex: {state}", file=sys.stderr, flush=True)
-    minify_css(staging)
     write_headers(staging, settings)
     # Unchanged files keep their time stamp: a deploy then sends only what changed. Before the
     # compression, which then knows a linked file unchanged without reading it again.

@@ -180,7 +180,7 @@ def _read_markdown_record(
 
 
 @functools.cache
-def _code_version() -> str:
+def code_version() -> str:
     """Parsing and checking depend on this code and the schemas: a change invalidates cached results."""
     here = Path(__file__).parent
     # Every module of the stage, not a list to keep up to date: a forgotten one would keep old messages.
@@ -195,7 +195,7 @@ def _read_all(jobs: list[tuple[str, Path, object]], paths: ContentPaths, cache: 
     """
     read = [read_bytes(path, paths.display(path)) for _, path, _ in jobs]
     keys = [
-        content_key(_code_version(), kind, paths.display(path), raw) if cache is not None and raw is not None else None
+        content_key(code_version(), kind, paths.display(path), raw) if cache is not None and raw is not None else None
         for (kind, path, _), (raw, _) in zip(jobs, read, strict=True)
     ]
     hits = cache.get_many([k for k in keys if k]) if cache is not None else {}
