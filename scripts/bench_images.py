@@ -86,6 +86,57 @@ def encoder_settings(sources: list[Path]) -> None:
         print(f"  {fmt} {params}: {statistics.median(times) * 1000:4.0f} ms, {statistics.median(sizes) / 1e3:4.0f} KB")
 
 
+def stages(sources: list[Path]) -> None:
+    """Where one image's time goes, in one process (median ms over *sources*): the floor of the ratio.
+
+    The pipeline's work per image, divided by the cores, against the naive way's: the ratio
+    cannot exceed naive / (pipeline / cores), whatever the scheduling.
+    """
+    import io
+
+    from quartiersschau.images.derivatives import FORMATS, _clean_copy, _to_srgb
+
+    times: dict[str, list[float]] = {}
+
+    def timed(label: str, work):
+        started = time.perf_counter()
+        result = work()
+        times.setdefault(label, []).append((time.perf_counter() - started) * 1000)
+        return result
+
+    def opened(source: Path) -> Image.Image:
+        image = Image.open(source)
+        image.load()
+        return image
+
+    for source in sources:
+        original = timed("open and decode", lambda source=source: opened(source))
+        resized = timed("colour profile, clean copy", lambda o=original: _clean_copy(_to_srgb(o)))
+        for width in sorted(derivative_widths(original.width), reverse=True):
+            height = round(resized.height * width / resized.width)
+            resized = timed(
+                f"resize to {width}",
+                lambda w=width, h=height, r=resized: r.resize((w, h), Image.Resampling.LANCZOS, reducing_gap=3.0),
+            )
+            for _ext, fmt, _mime, params in FORMATS:
+                timed(f"{fmt} {width}", lambda f=fmt, p=params, r=resized: r.save(io.BytesIO(), f, **p))
+            naive = timed(
+                f"naive: resize to {width} from full size",
+                lambda w=width, h=height, o=original: o.resize((w, h), Image.Resampling.LANCZOS),
+            )
+            timed(f"naive: WEBP {width}", lambda n=naive: n.save(io.BytesIO(), "WEBP", quality=80, method=4))
+    medians = {label: statistics.median(values) for label, values in times.items()}
+    print(f"one image, one process (median ms of {len(sources)}):")
+    for label, ms in medians.items():
+        print(f"  {label:<40} {ms:6.1f}")
+    naive = medians["open and decode"] + sum(ms for label, ms in medians.items() if label.startswith("naive"))
+    ours = sum(ms for label, ms in medians.items() if not label.startswith("naive"))
+    print(
+        f"  naive {naive:.0f} ms, pipeline {ours:.0f} ms: on {cpu_count()} cores at best "
+        f"{naive / (ours / cpu_count()):.2f} × the naive images per second"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", type=int, nargs="?", default=200)
@@ -114,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
         warm = time.perf_counter() - started
         naive = naive_webp([root / "images" / s for s in sources], root / "naive")
         encoder_settings([root / "images" / s for s in sources[:6]])
+        stages([root / "images" / s for s in sources[:6]])
         originals = sum((root / "images" / s).stat().st_size for s in sources)
         pipeline.publish(root / "out")
         by_kind: dict[tuple[str, int], list[int]] = {}
