@@ -42,8 +42,11 @@ SITEURL = ""
 
 
 # When the shown page was first painted, in seconds since the epoch (the clock of time.time()).
-PAINTED = """() => (performance.timeOrigin
-  + performance.getEntriesByName("first-contentful-paint")[0].startTime) / 1000"""
+# Nothing (and the wait goes on) until the page has painted.
+PAINTED = """() => {
+  const paint = performance.getEntriesByName("first-contentful-paint")[0];
+  return paint && (performance.timeOrigin + paint.startTime) / 1000;
+}"""
 
 
 def rounds(root: Path, repeat: int) -> tuple[list[float], list[float]]:

@@ -98,8 +98,8 @@ def walk_files(folder: Path) -> list[tuple[str, os.stat_result]]:
 
 
 def file_names(folder: Path) -> list[str]:
-    """Every regular file below *folder*, as a path relative to it, sorted; like ``walk_files`` without
-    the stat of each file (the listing alone tells files from folders), which is most of its cost."""
+    """Every regular file below *folder*, as a path relative to it, sorted: ``walk_files`` without
+    a stat of each file, for callers that need the names only (the listing tells files from folders)."""
     found, todo = [], [("", str(folder))]
     while todo:
         prefix, current = todo.pop()
