@@ -121,7 +121,8 @@ def test_the_next_build_stages_in_the_folder_the_last_swap_replaced(tmp_path, si
     assert build_site(site, output, tmp_path / "cache", "QS_PRECOMPRESS=false").returncode == 0
     [spare] = tmp_path.glob("output.spare-*")
     kept = spare.stat().st_ino, (spare / "projekte").stat().st_ino
-    assert (spare / "von-hand.html").is_file()  # the last output, as it was
+    # The last output, emptied right after the swap: no file, and only the folders the new output has.
+    assert _files(spare) == {output_folder.EMPTIED} and not (spare / "projekte" / "von-hand").exists()
     result = build_site(site, output, tmp_path / "cache")
     assert result.returncode == 0, result.stderr
     assert (output.stat().st_ino, (output / "projekte").stat().st_ino) == kept

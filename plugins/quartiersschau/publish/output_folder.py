@@ -39,6 +39,8 @@ from ..common.refusal import refuse
 STAGING_MARK = ".tmp-build-"
 OLD_MARK = ".old-"
 SPARE_MARK = ".spare-"
+# In a spare that was emptied right after its swap (``empty_spare``): the next build need not look.
+EMPTIED = ".qs-geleert"
 
 
 def _shown(path: Path) -> str:
@@ -167,8 +169,25 @@ def reuse_spare(spare: Path, target: Path) -> Path | None:
         return None
     staging = target.parent / f"{target.name}{STAGING_MARK}{secrets.token_hex(4)}"
     os.rename(spare, staging)
-    _empty(staging, target)
+    emptied = staging / EMPTIED
+    if emptied.is_file():
+        emptied.unlink()  # no file in it since the swap, and only the folders the output had then
+    else:
+        _empty(staging, target)
     return staging
+
+
+def empty_spare(spare: Path | None, target: Path) -> None:
+    """Empty the *spare* right after a swap, so that the next build need not: the devserver's
+    quick build, which an editor waits for, follows a build nobody waits for. Best effort:
+    what is left, the next build removes (``reuse_spare``)."""
+    if spare is None or not spare.is_dir() or spare.is_symlink():
+        return
+    try:
+        _empty(spare, target)
+        (spare / EMPTIED).touch()
+    except OSError:
+        pass
 
 
 def remove_empty_folders(folder: Path) -> bool:

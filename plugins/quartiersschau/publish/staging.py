@@ -21,6 +21,7 @@ from ..common.refusal import refuse
 from .compression import minify_css, precompress
 from .headers import write_headers
 from .output_folder import (
+    empty_spare,
     new_staging,
     protected_folders,
     remove_empty_folders,
@@ -142,6 +143,8 @@ def _finish(settings: dict, staging: Path, page_hashes: dict[str, str], unsearch
     if target is not None:
         remove_empty_folders(staging)
         swap_in(staging, target, _run.get("spare"))
+        if not settings.get("QS_QUICK_PREVIEW"):
+            empty_spare(_run.get("spare"), target)
         if digest is not None:
             write_atomic(stamp, digest)
         log.info("%s Ausgabe veröffentlicht: %s", LOG_PREFIX, target)
