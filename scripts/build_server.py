@@ -4,7 +4,9 @@ The devserver starts this once in the programme's folder and writes one line per
 to its stdin: the JSON list of Pelican's arguments. Each build runs in a child forked
 from this process, which has imported Pelican, the plugin and their libraries but never
 built anything; so every build starts as clean as a fresh ``python -m pelican`` would, and
-a refused build leaves nothing behind. What the child prints (stdout and stderr) comes
+a refused build leaves nothing behind. Between builds this process unpickles the records
+that the last build cached (``records.reading.know_cached``): results by the files' bytes,
+which the next build then takes without asking its cache. What the child prints (stdout and stderr) comes
 out on this process's stdout as it is written, followed by one line ``EXIT_MARK<status>``.
 
 Changes to Python code or to the plugin's files (its schemas) need a new server: the
@@ -13,6 +15,7 @@ devserver starts one when such a file changes. Templates and content are read by
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import os
@@ -41,11 +44,13 @@ def preload() -> None:
     Image.init()  # Pillow's image formats, which it otherwise finds on the first open
 
 
-def build(arguments: list[str]) -> int:
-    """One Pelican run in a forked child; returns its exit status."""
+def build(arguments: list[str]) -> tuple[int, str]:
+    """One Pelican run in a forked child; returns its exit status and its cache folder ('' if unknown)."""
     sys.stdout.flush()
+    told, tell = os.pipe()  # the child says where its cache is
     pid = os.fork()
     if pid == 0:  # the child: stderr goes where stdout goes, to the devserver
+        os.close(told)
         os.dup2(1, 2)
         status = 1
         try:
@@ -64,9 +69,34 @@ def build(arguments: list[str]) -> int:
         finally:
             sys.stdout.flush()
             sys.stderr.flush()
+            with contextlib.suppress(Exception):
+                os.write(tell, importlib.import_module("quartiersschau").cache_folder().encode())
             os._exit(status)
+    os.close(tell)
+    with os.fdopen(told, "rb") as said:
+        cache = said.read().decode(errors="replace")
     _, wait_status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(wait_status)
+    return os.waitstatus_to_exitcode(wait_status), cache
+
+
+def know_records(cache: str) -> None:
+    """Between builds: unpickle the records of the last build's cache, for the next build to inherit.
+
+    Best effort: without them a build reads its cache as usual.
+    """
+    from quartiersschau.common.cache import KeyValueCache
+    from quartiersschau.records import reading
+
+    if not cache or not (Path(cache) / "records.sqlite").is_file():
+        reading.know_cached(None)
+        return
+    records = KeyValueCache(Path(cache), "records")
+    try:
+        reading.know_cached(records)
+    except Exception:  # a damaged cache: the next build starts it anew
+        pass
+    finally:
+        records.close()
 
 
 class BuildServer:
@@ -153,8 +183,9 @@ def main() -> int:
     print(EXIT_MARK + "ready", flush=True)
     try:
         for line in sys.stdin:
-            status = build(json.loads(line))
+            status, cache = build(json.loads(line))
             print(f"{EXIT_MARK}{status}", flush=True)
+            know_records(cache)
     except KeyboardInterrupt:
         pass
     return 0

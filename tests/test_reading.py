@@ -94,6 +94,30 @@ def test_cache_skips_unchanged_files_and_rereads_changed_ones(tmp_path, monkeypa
     assert [r.digest for r in second.sites] == [r.digest for r in first.sites]
 
 
+def test_known_results_are_taken_without_asking_the_cache(tmp_path, monkeypatch):
+    """The devserver's build server unpickles the cache between builds (know_cached); a build takes those."""
+    from quartiersschau.records import reading as records_module
+
+    site = fixture_copy(tmp_path)
+    cache = KeyValueCache(tmp_path / "cache", "records")
+    first, _ = read_records(paths_of(site), cache)
+    try:
+        assert records_module.know_cached(cache) == len(list(first.all())) > 0
+        asked, parsed = [], []
+        get_many, parse = cache.get_many, records_module._read_yaml_record
+        monkeypatch.setattr(cache, "get_many", lambda keys: asked.extend(keys) or get_many(keys))
+        monkeypatch.setattr(records_module, "_read_yaml_record", lambda *a: parsed.append(a[0].name) or parse(*a))
+        edit(site / "data/projects/lesecafe.yaml", "Lesecafé", "Lesecafé am Park")
+        second, problems = read_records(paths_of(site), cache)
+        # Only the edited file is neither known nor cached: asked for, then parsed.
+        assert problems == [] and len(asked) == 1 and parsed == ["lesecafe.yaml"]
+        assert next(r for r in second.projects if r.id == "lesecafe").data["title"] == "Lesecafé am Park"
+        assert [r.data for r in second.sites] == [r.data for r in first.sites]
+    finally:
+        assert records_module.know_cached(None) == 0
+        cache.close()
+
+
 # --- files of the wrong shape, folders and names ------------------------------------------
 
 

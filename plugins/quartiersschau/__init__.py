@@ -10,6 +10,8 @@ Pelican's signals hold weak references.
 
 from __future__ import annotations
 
+import os
+
 from pelican import signals
 
 from .publish.output_folder import protected_folders, resolve_target
@@ -23,8 +25,14 @@ from .uptodate import inputs_digest, remember, stop_if_up_to_date
 _run = {"output": "", "inputs": ""}
 
 
+def cache_folder() -> str:
+    """The cache folder of the last build in this process ('' before one): for the devserver's build server."""
+    return _run.get("cache", "")
+
+
 def on_initialized(pelican) -> None:
     apply_defaults(pelican.settings)
+    _run["cache"] = os.path.abspath(pelican.settings["QS_CACHE_PATH"])
     lock_build_folders(pelican.settings)
     # The quick preview always builds: the build right after it stands for the output (devserver).
     if pelican.settings["QS_ATOMIC_OUTPUT"] and not pelican.settings["QS_QUICK_PREVIEW"]:

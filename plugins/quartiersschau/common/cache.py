@@ -88,6 +88,10 @@ class KeyValueCache:
                 found[key] = value
         return found
 
+    def items(self) -> list[tuple[str, bytes]]:
+        """Every entry (the last build's)."""
+        return list(self._connect().execute("SELECT key, value FROM kv"))
+
     def put_many(self, items: dict[str, bytes]) -> None:
         if not items:
             return
