@@ -6,6 +6,8 @@ import pytest
 from helpers import build_site, tree_digest
 from sites import edit, fixture_copy
 
+from quartiersschau.publish.output_folder import EMPTIED
+
 CASES = {
     "duplicate key": (
         "data/sites/hof.yaml",
@@ -137,6 +139,7 @@ def test_a_good_build_replaces_the_output_and_leaves_no_staging(tmp_path, good_b
     assert result.returncode == 0, result.stderr
     assert not (output / "stale.html").exists()
     assert "Lesecafé am Park" in (output / "projekte/lesecafe/index.html").read_text(encoding="utf-8")
-    # No staging or swapped-out folder: only the replaced output, kept as the next build's spare.
+    # No staging or swapped-out folder: only the replaced output, kept (emptied) as the next build's spare.
     [spare] = [p for p in tmp_path.glob("output.*") if p.is_dir()]
-    assert spare.name.startswith("output.spare-") and (spare / "stale.html").is_file()
+    assert spare.name.startswith("output.spare-")
+    assert [p.name for p in spare.rglob("*") if p.is_file()] == [EMPTIED]
