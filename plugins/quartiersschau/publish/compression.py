@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import gzip
 import os
-import stat
 from pathlib import Path
 
 import brotli
 import rcssmin
 
-from ..common.filesystem import file_names, link_or_copy, walk_files
+from ..common.filesystem import file_names, walk_files
 from ..common.parallel import map_parallel
 
 TEXT_SUFFIXES = {".html", ".css", ".js", ".mjs", ".svg", ".xml", ".json", ".geojson", ".csv", ".txt", ".vcf"}
@@ -46,34 +45,7 @@ def minify_css(output: Path, names: list[str] | None = None) -> int:
     return saved
 
 
-def _reuse(path: Path, previous: Path | None, relative: str) -> bool:
-    """Link the previous build's .gz/.br if the file is byte-identical to last time.
-
-    A file linked from the previous output (``keep_unchanged``) is the same file: no bytes
-    need comparing.
-    """
-    if previous is None:
-        return False
-    old = previous / relative
-    packed = [old.with_name(old.name + ext) for ext in (".gz", ".br")]
-    try:
-        mine, theirs = path.stat(), old.stat()
-    except OSError:
-        return False
-    if not (stat.S_ISREG(theirs.st_mode) and theirs.st_size == mine.st_size and all(p.is_file() for p in packed)):
-        return False
-    same_file = (mine.st_ino, mine.st_dev) == (theirs.st_ino, theirs.st_dev)
-    if not same_file and old.read_bytes() != path.read_bytes():
-        return False
-    for source in packed:
-        link_or_copy(source, path.with_name(source.name))
-    return True
-
-
-def _compress_one(task: tuple[Path, Path | None, str]) -> int:
-    path, previous, relative = task
-    if _reuse(path, previous, relative):
-        return 2
+def _compress_one(path: Path) -> int:
     data = path.read_bytes()
     packed_gzip = gzip.compress(data, compresslevel=9, mtime=0)
     # Quality 11 takes seconds per megabyte: not for the web editor's 5 MB bundle (publish.admin).
@@ -108,16 +80,16 @@ def precompress(
     workers: int,
     min_parallel: int,
     previous: Path | None = None,
-    same: set[str] | None = None,
+    same: set[str] | frozenset[str] = frozenset(),
     *,
     reuse_only: bool = False,
 ) -> int:
     """Write ``.gz`` and ``.br`` beside every text file worth it, on all cores; returns the files written.
 
-    Files unchanged since the *previous* output reuse its compressed versions. *same* names
-    the files that are the previous output's own (``keep_unchanged``): theirs are linked
-    here, without a look at either file; only the others go to the workers (none with
-    *reuse_only*: the preview's quick build leaves them to the build after it).
+    *same* names the files that are the *previous* output's own (``keep_unchanged``): they
+    reuse its compressed versions, linked without a look at either file. Only the others go
+    to the workers (none with *reuse_only*: the preview's quick build leaves them to the
+    build after it).
     """
     previous = previous if previous is not None and previous.is_dir() else None
     linked, tasks = 0, []
@@ -125,11 +97,8 @@ def precompress(
         if Path(relative).suffix not in TEXT_SUFFIXES or info.st_size < MIN_SIZE:
             continue
         path = output / relative
-        if previous is not None and same is not None and relative in same and _link_packed(previous / relative, path):
+        if previous is not None and relative in same and _link_packed(previous / relative, path):
             linked += 2
-            continue
-        if reuse_only:
-            continue
-        # Known to differ from the previous output's file (not among *same*): no comparison needed.
-        tasks.append((path, previous if same is None else None, relative))
+        elif not reuse_only:
+            tasks.append(path)
     return linked + sum(map_parallel(_compress_one, tasks, workers=workers, min_items=min_parallel))
