@@ -8,6 +8,7 @@ import os
 import secrets
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 # The process's umask, read once (os.umask can only be read by setting it).
@@ -78,29 +79,9 @@ def temporary_sibling(path: Path) -> Path:
     return Path(temporary)
 
 
-def walk_files(folder: Path) -> list[tuple[str, os.stat_result]]:
-    """Every regular file below *folder*: (path relative to it, its stat), sorted.
-
-    ``os.scandir`` gives the stat results with the listing: on a site of 100 000 files
-    that is seconds faster than ``Path.rglob`` and a ``stat`` per path.
-    """
-    found, todo = [], [("", str(folder))]
-    while todo:
-        prefix, current = todo.pop()
-        with os.scandir(current) as entries:
-            for entry in entries:
-                relative = prefix + entry.name
-                if entry.is_dir(follow_symlinks=False):
-                    todo.append((relative + "/", entry.path))
-                elif entry.is_file(follow_symlinks=False):
-                    found.append((relative, entry.stat(follow_symlinks=False)))
-    return sorted(found, key=lambda item: item[0])
-
-
-def file_names(folder: Path) -> list[str]:
-    """Every regular file below *folder*, as a path relative to it, sorted: ``walk_files`` without
-    a stat of each file, for callers that need the names only (the listing tells files from folders)."""
-    found, todo = [], [("", str(folder))]
+def _files_below(folder: Path) -> Iterator[tuple[str, os.DirEntry]]:
+    """(path relative to *folder*, directory entry) of every regular file below it, unsorted."""
+    todo = [("", str(folder))]
     while todo:
         prefix, current = todo.pop()
         with os.scandir(current) as entries:
@@ -108,8 +89,23 @@ def file_names(folder: Path) -> list[str]:
                 if entry.is_dir(follow_symlinks=False):
                     todo.append((prefix + entry.name + "/", entry.path))
                 elif entry.is_file(follow_symlinks=False):
-                    found.append(prefix + entry.name)
-    return sorted(found)
+                    yield prefix + entry.name, entry
+
+
+def walk_files(folder: Path) -> list[tuple[str, os.stat_result]]:
+    """Every regular file below *folder*: (path relative to it, its stat), sorted.
+
+    ``os.scandir`` gives the stat results with the listing: on a site of 100 000 files
+    that is seconds faster than ``Path.rglob`` and a ``stat`` per path.
+    """
+    found = [(relative, entry.stat(follow_symlinks=False)) for relative, entry in _files_below(folder)]
+    return sorted(found, key=lambda item: item[0])
+
+
+def file_names(folder: Path) -> list[str]:
+    """Every regular file below *folder*, as a path relative to it, sorted: ``walk_files`` without
+    a stat of each file, for callers that need the names only (the listing tells files from folders)."""
+    return sorted(relative for relative, _ in _files_below(folder))
 
 
 def keep_unchanged(new: Path, old: Path | None) -> set[str]:
