@@ -113,6 +113,10 @@ def test_known_results_are_taken_without_asking_the_cache(tmp_path, monkeypatch)
         assert problems == [] and len(asked) == 1 and parsed == ["lesecafe.yaml"]
         assert next(r for r in second.projects if r.id == "lesecafe").data["title"] == "Lesecafé am Park"
         assert [r.data for r in second.sites] == [r.data for r in first.sites]
+        # Knowing again unpickles only what is new in the cache; the edited file's old entry is gone.
+        asked.clear()
+        assert records_module.know_cached(cache) == len(list(second.all()))
+        assert len(asked) == 1 and len(records_module._KNOWN) == len(cache.keys())
     finally:
         assert records_module.know_cached(None) == 0
         cache.close()

@@ -88,9 +88,9 @@ class KeyValueCache:
                 found[key] = value
         return found
 
-    def items(self) -> list[tuple[str, bytes]]:
-        """Every entry (the last build's)."""
-        return list(self._connect().execute("SELECT key, value FROM kv"))
+    def keys(self) -> set[str]:
+        """The key of every entry (the last build's)."""
+        return {key for (key,) in self._connect().execute("SELECT key FROM kv")}
 
     def put_many(self, items: dict[str, bytes]) -> None:
         if not items:

@@ -193,19 +193,25 @@ _KNOWN: dict[str, tuple] = {}
 
 
 def know_cached(cache: KeyValueCache | None) -> int:
-    """Unpickle every entry of the records *cache* now (None: forget them); returns how many.
+    """Know the entries of the records *cache* unpickled (None: forget them); returns how many.
 
     For the devserver's build server, between builds: each build is forked from it and then
     finds these without a query or an unpickling. A key names the file's bytes and this code,
-    so a known result is the result, however old.
+    so a known result is the result, however old: only entries new since the last call are
+    unpickled, and those the cache dropped are forgotten.
     """
-    _KNOWN.clear()
-    if cache is not None:
-        try:
-            _KNOWN.update((key, pickle.loads(value)) for key, value in cache.items())
-        except Exception:  # a damaged cache: the build starts it anew; nothing is known
-            _KNOWN.clear()
-            raise
+    if cache is None:
+        _KNOWN.clear()
+        return 0
+    try:
+        keys = cache.keys()
+        for gone in _KNOWN.keys() - keys:
+            del _KNOWN[gone]
+        fresh = cache.get_many([key for key in keys if key not in _KNOWN])
+        _KNOWN.update((key, pickle.loads(value)) for key, value in fresh.items())
+    except Exception:  # a damaged cache: the build starts it anew; nothing is known
+        _KNOWN.clear()
+        raise
     return len(_KNOWN)
 
 
