@@ -68,21 +68,25 @@ def write_files(output: Path, files: dict[str, str]) -> None:
 class QuartiersschauGenerator(Generator):
     """Builds the catalogue and writes home, list and detail pages of sites, projects, themes, regions."""
 
+    @property
+    def cache_folder(self) -> Path:
+        """Where this build's caches live (``QS_CACHE_PATH``)."""
+        return Path(self.settings["QS_CACHE_PATH"])
+
     def generate_context(self) -> None:
         check_bundle(self.settings)
         paths = self.paths = ContentPaths.from_settings(self.settings)
         max_pixels = self.settings["QS_IMAGE_MAX_PIXELS"]
         self.images = ImagePipeline(
             paths.images,
-            Path(self.settings["QS_CACHE_PATH"]),
+            self.cache_folder,
             workers=self.settings["QS_WORKERS"],
             max_pixels=max_pixels,
         )
         try:
-            cache_folder = Path(self.settings["QS_CACHE_PATH"])
             records_cache, cautions_cache = (
-                KeyValueCache(cache_folder, "records"),
-                KeyValueCache(cache_folder, "cautions"),
+                KeyValueCache(self.cache_folder, "records"),
+                KeyValueCache(self.cache_folder, "cautions"),
             )
             try:
                 records = check_content(paths, max_pixels, records_cache)
@@ -111,7 +115,7 @@ class QuartiersschauGenerator(Generator):
         self._check_pelican_read_everything(catalogue)
         self.catalogue = catalogue
         source = map_source(records.programme.data, paths.data)
-        map_cache = KeyValueCache(Path(self.settings["QS_CACHE_PATH"]), "map")
+        map_cache = KeyValueCache(self.cache_folder, "map")
         try:
             self.geometry = map_geometry(source.path, source.key, catalogue.programme.map.attribution, map_cache)
         finally:
@@ -167,8 +171,8 @@ class QuartiersschauGenerator(Generator):
 
     def _write_other_files(self, out: Path) -> None:
         """Feeds, open data, calendars, vCards …; the quick preview links the last output's ones."""
-        cache = Path(self.settings["QS_CACHE_PATH"])
-        if self.settings.get("QS_QUICK_PREVIEW") and other_files.link_last(cache, staging.published_target(), out):
+        quick = self.settings.get("QS_QUICK_PREVIEW")
+        if quick and other_files.link_last(self.cache_folder, staging.published_target(), out):
             return
         files = self._files()
         write_files(out, files)
@@ -178,9 +182,9 @@ class QuartiersschauGenerator(Generator):
     def generate_output(self, writer) -> None:
         out = Path(self.output_path)
         # The output this build replaces, whose unchanged pages are linked, not written (render.published).
-        self.published = PublishedPages(Path(self.settings["QS_CACHE_PATH"]), staging.published_target())
+        self.published = PublishedPages(self.cache_folder, staging.published_target())
         CURRENT_RUN["published"] = self.published
-        cache = KeyValueCache(Path(self.settings["QS_CACHE_PATH"]), "pages")
+        cache = KeyValueCache(self.cache_folder, "pages")
         try:
             self.images.publish(out)
             for name, file in self.downloads.items():

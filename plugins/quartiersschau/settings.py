@@ -28,9 +28,10 @@ DEFAULTS = {
     "QS_LOCK_WAIT": 0,
     # Build the Pagefind search index after the pages are written.
     "QS_SEARCH": True,
-    # The preview's quick build (make devserver): keep the last search index and leave the new
-    # one, and the compression of changed files, to the build that follows at once, so an
-    # edited page shows sooner (publish.staging).
+    # The preview's quick build (make devserver): keep the last search index and the last
+    # feeds, open data, calendars and vCards, and leave making them anew, and compressing the
+    # changed files, to the build that follows at once, so an edited page shows sooner
+    # (publish.staging, publish.other_files). It always builds: no up-to-date check.
     "QS_QUICK_PREVIEW": False,
     # Pages per part of the search index: an edit re-indexes one part (publish.search).
     "QS_SEARCH_PART_PAGES": 2000,
