@@ -97,14 +97,17 @@ def script_tag(stand: str) -> str:
     return f'<script src="{RELOAD_SCRIPT}" data-stand="{escape(stand)}"></script>'
 
 
-def build(builds: BuildServer, preview: Preview | None = None, *, quick: bool = False) -> bool:
-    """One build; *quick* (``QS_QUICK_PREVIEW``) leaves the search index and compressing the changed
-    files to a second build right after it (``follow_up``)."""
-    started = time.perf_counter()
+def pelican_arguments(builds: BuildServer, *, quick: bool = False) -> list[str]:
     # A build started by hand at the same time (`make html`) holds the lock: wait for it.
     arguments = ["-s", str(builds.folder / "pelicanconf.py"), "-q", "-e", "QS_LOCK_WAIT=300"]
-    if quick:
-        arguments += ["QS_QUICK_PREVIEW=true"]
+    return arguments + ["QS_QUICK_PREVIEW=true"] if quick else arguments
+
+
+def build(builds: BuildServer, preview: Preview | None = None, *, quick: bool = False) -> bool:
+    """One build; *quick* (``QS_QUICK_PREVIEW``) leaves the search index, the files beside the pages
+    and compressing the changed files to a second build right after it (``follow_up``)."""
+    started = time.perf_counter()
+    arguments = pelican_arguments(builds, quick=quick)
     # The output goes on to the terminal line by line as before, and is kept for the error page.
     stderr: list[str] = []
     ok = False
@@ -130,10 +133,9 @@ def build(builds: BuildServer, preview: Preview | None = None, *, quick: bool = 
 
 
 def follow_up(builds: BuildServer, preview: Preview) -> None:
-    """After a quick build: the search index and compressed files for the new pages, quietly (the pages are shown)."""
+    """After a quick build: what it left (search index, feeds and other files, compressed files), quietly."""
     started = time.perf_counter()
-    arguments = ["-s", str(builds.folder / "pelicanconf.py"), "-q", "-e", "QS_LOCK_WAIT=300"]
-    lines = list(builds.run(arguments))
+    lines = list(builds.run(pelican_arguments(builds)))
     if lines[-1] == 0:
         print(f"✔ Suchindex erneuert in {time.perf_counter() - started:.1f} s.", flush=True)
         return
