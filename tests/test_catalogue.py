@@ -60,10 +60,14 @@ def test_key_figures_are_counted(cat):
 
 
 def test_projects_grouped_by_year_newest_first(cat):
-    groups = {year: [p.id for p in projects] for year, projects in cat.projects_by_year}
+    from quartiersschau.render.filters import by_year
+
+    groups = {year: [p.id for p in projects] for year, projects in by_year(cat.projects)}
     assert list(groups) == [2023, 2022, 2021, 2020, 2019]
     assert groups[2022] == ["fahrradwerkstatt"]
     assert [p.id for p in cat.projects] == [p for ids in groups.values() for p in ids]
+    # Where each year begins in the list, for the year links of a list in pages.
+    assert cat.project_years == tuple((year, [p.year for p in cat.projects].index(year)) for year in groups)
     assert cat.project_statuses == (("running", "läuft"), ("completed", "abgeschlossen"))
 
 

@@ -106,3 +106,54 @@ def test_without_javascript_the_full_list_is_there(browser, demo_url, demo_outpu
     assert not tab.is_visible("form.qs-filter")
     assert len(visible(tab)) == len(list((ROOT / "data/projects").glob("*.yaml")))
     context.close()
+
+
+# Over several pages (Berlin's demo shows 24 projects a page), the filter opens the search.
+
+
+def _search_results(page):
+    """Every hit of the search, after "Weitere Treffer zeigen" as often as it is offered."""
+    page.wait_for_selector("[data-results][aria-busy=false]", state="attached")
+    while page.is_visible("[data-more]"):
+        count = page.locator("[data-results] li").count()
+        page.click("[data-more]")
+        page.wait_for_function(f"document.querySelectorAll('[data-results] li').length > {count}")
+    return sorted(page.eval_on_selector_all("[data-results] a", "a => a.map(x => new URL(x.href).pathname)"))
+
+
+def _all_pages(output, first):
+    """Project links on a paged list: its first page and every page after it."""
+    links, folder = [], output / first
+    pages = [folder / "index.html", *sorted((folder / "seite").glob("*/index.html"))]
+    for file in pages:
+        links += re.findall(r'class="qs-pcard__title"><a href="(/projekte/[^"]+/)"', file.read_text(encoding="utf-8"))
+    return sorted(links), len(pages)
+
+
+def test_filter_over_pages_finds_the_projects_of_every_page(page, berlin_url, berlin_output):
+    page.goto(f"{berlin_url}/projekte/")
+    page.wait_for_selector("form.qs-filter:not([hidden])")
+    theme = "Integration und Nachbarschaft"
+    page.select_option("select[name=Thema]", theme)
+    page.click("form.qs-filter button[type=submit]")
+    page.wait_for_url("**/suche/**")
+    assert "Art=Projekt" in page.url and "Thema=" in page.url and "Stand=" not in page.url
+    expected, pages = _all_pages(berlin_output, "themen/integration-und-nachbarschaft")
+    assert pages == 2 and len(expected) > 24
+    assert _search_results(page) == expected
+    assert page.input_value("select[data-filter=Thema]") == theme
+    assert page.errors == []
+
+
+def test_search_shows_more_hits_on_request(page, berlin_url, berlin_output):
+    page.goto(f"{berlin_url}/suche/?Art=Projekt")
+    page.wait_for_selector("[data-results][aria-busy=false]", state="attached")
+    total = len(list((berlin_output / "projekte").glob("*/index.html")))  # not seite/2/index.html
+    assert page.locator("[data-results] li").count() == 30
+    assert page.inner_text("[data-status]") == f"{total} Treffer, die ersten 30 werden gezeigt."
+    page.click("[data-more]")
+    page.wait_for_function("document.querySelectorAll('[data-results] li').length > 30")
+    # The first new hit has the focus, so a keyboard or screen reader user goes on where the list grew.
+    assert page.evaluate("document.activeElement === document.querySelectorAll('[data-results] a')[30]")
+    assert _search_results(page) == _all_pages(berlin_output, "projekte")[0]
+    assert page.inner_text("[data-status]") == f"{total} Treffer." and not page.is_visible("[data-more]")

@@ -42,7 +42,8 @@ STATES = {
 
 BERLIN_STATES = {
     "suche/?q=Quartiersrat": "[data-results][aria-busy=false] a",
-    "projekte/?fonds=aktionsfonds&jahr=2024": "form.qs-filter:not([hidden]) [data-status]:not(:empty)",
+    # Over several pages, the project filter opens the search (render.paging).
+    "suche/?Art=Projekt&Fonds=Aktionsfonds": "[data-results][aria-busy=false] a",
 }
 
 

@@ -15,3 +15,6 @@ from sharedconf import *  # noqa: F403
 SITENAME = "Quartiersmanagement Berlin"
 SITEURL = ""
 QS_PUBLIC_URL = "https://qm-berlin.example.org"
+# Project lists in pages of 24 cards (the plugin's default is 100), as Berlin's own
+# Quartiersmanagement site shows its project database; the filter then opens the search.
+QS_PROJECTS_PER_PAGE = 24

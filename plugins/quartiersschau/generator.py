@@ -192,7 +192,9 @@ class QuartiersschauGenerator(Generator):
             copy_bundle(out, self.settings)
             self._write_other_files(out)
             # Pages without the search index's mark: its parts need not give them to Pagefind.
-            CURRENT_RUN["unsearched"] = render_and_write(self, writer, page_jobs(self.catalogue), cache, self.published)
+            CURRENT_RUN["unsearched"] = render_and_write(
+                self, writer, page_jobs(self.catalogue, self.settings["QS_PROJECTS_PER_PAGE"]), cache, self.published
+            )
         except (OSError, sqlite3.Error) as error:
             # A full disk or a broken cache file: the staging folder is incomplete and is never published.
             reason = getattr(error, "strerror", None) or str(error)

@@ -33,6 +33,9 @@ DEFAULTS = {
     # changed files, to the build that follows at once, so an edited page shows sooner
     # (publish.staging, publish.other_files). It always builds: no up-to-date check.
     "QS_QUICK_PREVIEW": False,
+    # Project cards per page of a list (all projects, a theme's, a region's, a site's): a
+    # longer list goes on under <list>/seite/2/ … (render.paging). 0: every list on one page.
+    "QS_PROJECTS_PER_PAGE": 100,
     # Pages per part of the search index: an edit re-indexes one part (publish.search).
     "QS_SEARCH_PART_PAGES": 2000,
     # Write .gz and .br beside text files for servers that send precompressed files.

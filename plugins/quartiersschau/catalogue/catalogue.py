@@ -112,10 +112,12 @@ class Catalogue:
         return tuple((r, sites) for r, sites in grouped if sites)
 
     @cached_property
-    def projects_by_year(self) -> tuple[tuple[int, tuple[m.Project, ...]], ...]:
-        """Projects grouped by year, newest first (within a year in the catalogue's order: newest first)."""
-        years = sorted({p.year for p in self.projects}, reverse=True)
-        return tuple((y, tuple(p for p in self.projects if p.year == y)) for y in years)
+    def project_years(self) -> tuple[tuple[int, int], ...]:
+        """(year, index of its first project in ``projects``), newest first: where a paged list's year begins."""
+        first: dict[int, int] = {}
+        for index, project in enumerate(self.projects):
+            first.setdefault(project.year, index)
+        return tuple(sorted(first.items(), reverse=True))
 
     @cached_property
     def project_statuses(self) -> tuple[tuple[str, str], ...]:

@@ -160,11 +160,6 @@ class Site:
     def archived(self) -> bool:
         return self.phase.archived
 
-    @property
-    def projects_by_year(self) -> tuple[tuple[int, tuple[Project, ...]], ...]:
-        years = sorted({p.year for p in self.projects}, reverse=True)
-        return tuple((y, tuple(p for p in self.projects if p.year == y)) for y in years)
-
 
 @dataclass(frozen=True, eq=False)
 class Project:

@@ -13,7 +13,7 @@ import os
 
 from jinja2 import FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
-from . import charts, contact_card, maps, opening_hours, structured_data
+from . import charts, contact_card, maps, opening_hours, paging, structured_data
 from .filters import FILTERS
 
 COMPILE_OPTIONS = (
@@ -69,6 +69,7 @@ def configure_environment(env, settings: dict, theme: str, extra_globals: dict |
     env.autoescape = True
     env.filters.update(FILTERS)
     env.globals.update(GLOBALS)
+    env.globals["project_pages"] = paging.pages_global(settings.get("QS_PROJECTS_PER_PAGE") or 0)
     env.globals.update(extra_globals or {})
     # Compiled templates are kept between builds (keyed by each template's source): compiling
     # the theme costs about half a second per run, a cached one is read in milliseconds.

@@ -93,7 +93,18 @@ def machine_time(value) -> str:
     return value.isoformat()
 
 
+def by_year(projects) -> list[tuple[int, list]]:
+    """Projects in runs of one year, in their order: one page of a list newest first, in year sections."""
+    groups: list[tuple[int, list]] = []
+    for project in projects:
+        if not groups or groups[-1][0] != project.year:
+            groups.append((project.year, []))
+        groups[-1][1].append(project)
+    return groups
+
+
 FILTERS = {
+    "nach_jahren": by_year,
     "seiten_url": page_url,
     "datum": german_date,
     "monat_jahr": month_year,

@@ -1,11 +1,13 @@
-// Instant filter over the server-rendered project list (progressive enhancement).
-// The form is hidden until this script runs; the state lives in the URL (?thema=…&jahr=…)
-// so a filtered list can be shared. Results are announced in a live region (WCAG 4.1.3).
+// The project filter (progressive enhancement: the form is hidden until this script runs).
+// On a list of one page it filters the server-rendered cards at once; the state lives in the
+// URL (?thema=…&jahr=…) so a filtered list can be shared, and results are announced in a live
+// region (WCAG 4.1.3). On a list of several pages (data-mode="suche") it is a form to the
+// search page, which filters all projects; only the chosen fields go into its address.
 import { connectFilter, writeState } from "./filterform.js";
 
 const form = document.querySelector('[data-module="projektfilter"]');
 
-if (form) {
+function filterHere() {
   const selects = [...form.querySelectorAll("select[data-key]")];
   const items = [...document.querySelectorAll("[data-project]")];
   const groups = [...document.querySelectorAll("[data-group]")];
@@ -45,4 +47,21 @@ if (form) {
   };
 
   connectFilter(form, selects, apply);
+}
+
+function filterInSearch() {
+  form.addEventListener("submit", () => {
+    // A field left at "alle" is not sent: the search's address names only what was chosen.
+    for (const select of form.querySelectorAll("select")) select.disabled = !select.value;
+    // Back in the browser's history, the form is as it was left.
+    setTimeout(() => {
+      for (const select of form.querySelectorAll("select")) select.disabled = false;
+    });
+  });
+  form.hidden = false;
+}
+
+if (form) {
+  if (form.dataset.mode === "suche") filterInSearch();
+  else filterHere();
 }

@@ -4,6 +4,9 @@
 
 const root = document.querySelector('[data-module="suche"]');
 
+// Results are shown this many at a time; "Weitere Treffer zeigen" adds the next ones.
+const PAGE = 30;
+
 const escapeHtml = (text) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 
@@ -18,6 +21,13 @@ const safeExcerpt = (html) => {
     .join("");
 };
 
+// Under each title: the words around the hits; without a search term (only facets chosen),
+// the page's summary instead, since an excerpt would only be the page's first words.
+const item = (term) => (d) =>
+  `<li class="qs-search__result"><h2 class="qs-search__title"><a href="${escapeHtml(d.url)}">${escapeHtml(d.meta.title || d.url)}</a></h2>` +
+  `<p class="qs-card__meta">${escapeHtml(d.meta.Art || "")}</p>` +
+  `<p>${!term && d.meta.summary ? escapeHtml(d.meta.summary) : safeExcerpt(d.excerpt || "")}</p></li>`;
+
 function start() {
   const base = document.documentElement.dataset.qsBase || "";
   const form = root.querySelector("form");
@@ -25,6 +35,8 @@ function start() {
   const selects = [...form.querySelectorAll("select[data-filter]")];
   const status = root.querySelector("[data-status]");
   const results = root.querySelector("[data-results]");
+  const more = root.querySelector("[data-more]");
+  let current = null; // the last search shown: its results, its term, how many are on the page
   const params = new URLSearchParams(location.search);
   root.querySelector("[data-nojs]").hidden = true;
   form.hidden = false;
@@ -85,6 +97,7 @@ function start() {
     history.replaceState(null, "", query.toString() ? `?${query}` : location.pathname);
     if (!term && !Object.keys(filters).length) {
       results.replaceChildren();
+      more.hidden = true;
       status.textContent = "";
       return;
     }
@@ -92,7 +105,7 @@ function start() {
     let data;
     try {
       search = await pagefind.search(term || null, { filters });
-      data = await Promise.all(search.results.slice(0, 30).map((r) => r.data()));
+      data = await Promise.all(search.results.slice(0, PAGE).map((r) => r.data()));
     } catch {
       data = null;
     }
@@ -105,20 +118,39 @@ function start() {
     }
     if (!data) {
       results.replaceChildren();
+      more.hidden = true;
       status.textContent = "Die Suche ist fehlgeschlagen. Bitte versuchen Sie es noch einmal oder nutzen Sie die Listen.";
       return;
     }
-    results.innerHTML = data
-      .map(
-        (d) =>
-          `<li class="qs-search__result"><h2 class="qs-search__title"><a href="${escapeHtml(d.url)}">${escapeHtml(d.meta.title || d.url)}</a></h2>` +
-          `<p class="qs-card__meta">${escapeHtml(d.meta.Art || "")}</p><p>${safeExcerpt(d.excerpt || "")}</p></li>`,
-      )
-      .join("");
-    const n = search.results.length;
-    const what = term ? ` für „${term}“` : "";
-    status.textContent =
-      n === 0 ? `Keine Treffer${what}.` : `${n} Treffer${what}${n > 30 ? ", die ersten 30 werden gezeigt" : ""}.`;
+    results.innerHTML = data.map(item(term)).join("");
+    current = { search, term, shown: data.length };
+    announce();
+  }
+
+  // The next PAGE results below the others; the first new one gets the focus (WCAG 2.4.3).
+  async function showMore() {
+    const { search, shown } = current;
+    const ticket = latest;
+    let data;
+    try {
+      data = await Promise.all(search.results.slice(shown, shown + PAGE).map((r) => r.data()));
+    } catch {
+      status.textContent = "Weitere Treffer konnten nicht geladen werden. Bitte versuchen Sie es noch einmal.";
+      return;
+    }
+    if (ticket !== latest || current.search !== search) return; // a newer search has started
+    results.insertAdjacentHTML("beforeend", data.map(item(current.term)).join(""));
+    current.shown += data.length;
+    results.children[shown]?.querySelector("a")?.focus();
+    announce();
+  }
+
+  function announce() {
+    const n = current.search.results.length;
+    const what = current.term ? ` für „${current.term}“` : "";
+    const part = n > current.shown ? `, die ersten ${current.shown} werden gezeigt` : "";
+    status.textContent = n === 0 ? `Keine Treffer${what}.` : `${n} Treffer${what}${part}.`;
+    more.hidden = n <= current.shown;
   }
 
   form.addEventListener("focusin", load, { once: true });
@@ -127,6 +159,7 @@ function start() {
     timer = setTimeout(run, 250);
   });
   for (const select of selects) select.addEventListener("change", run);
+  more.addEventListener("click", showMore);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     run();
