@@ -23,6 +23,8 @@ _GROUP_KEYWORDS = {"required", "additionalProperties", "minProperties", "depende
 # Records read in this process, by (kind, source, digest): validated once, not per check.
 _MASKED: dict[tuple[str, str, str], Record] = {}
 _MAX_REMEMBERED = 4096
+# The last set asked for and its answer (accepted_records).
+_LAST: tuple[RecordSet, RecordSet] | None = None
 
 
 class _Refused:
@@ -75,12 +77,20 @@ def accepted_record(record: Record) -> Record:
 
 
 def accepted_records(records: RecordSet) -> RecordSet:
-    """Every record of *records* as :func:`accepted_record` gives it; unreadable and unlisted ids stay."""
+    """Every record of *records* as :func:`accepted_record` gives it; unreadable and unlisted ids stay.
+
+    The checks of one build each ask for the same set (and the plausibility check for the
+    accepted one again): the last answer is kept, since beyond ``_MAX_REMEMBERED`` records
+    the memo above no longer holds them all.
+    """
+    global _LAST
+    if _LAST is not None and (records is _LAST[0] or records is _LAST[1]):
+        return _LAST[1]
 
     def one(record: Record | None) -> Record | None:
         return accepted_record(record) if record is not None else None
 
-    return dataclasses.replace(
+    accepted = dataclasses.replace(
         records,
         programme=one(records.programme),
         themes=one(records.themes),
@@ -92,3 +102,5 @@ def accepted_records(records: RecordSet) -> RecordSet:
         events=[one(r) for r in records.events],
         calls=[one(r) for r in records.calls],
     )
+    _LAST = (records, accepted)
+    return accepted

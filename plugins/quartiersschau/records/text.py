@@ -9,7 +9,9 @@ nesting deeper than Python-Markdown can follow (it recurses once per list or quo
 from __future__ import annotations
 
 import errno
+import os
 import re
+import stat
 from pathlib import Path
 
 from .characters import describe, find_refused, line_column
@@ -48,12 +50,27 @@ def os_reason(error: OSError) -> str:
 
 
 def read_bytes(path: Path, source: str) -> tuple[bytes | None, list[Problem]]:
-    if path.exists() and not path.is_file():
-        return None, [Problem(source, 1, 1, "", "keine gewöhnliche Datei (z. B. ein Ordner oder eine Pipe) – löschen")]
+    """The file's bytes, or why there are none: one open and one ``fstat``, not a ``stat`` before.
+
+    Opened without blocking, so a pipe in a record folder is reported instead of waiting for
+    a writer.
+    """
+    not_a_file = [Problem(source, 1, 1, "", "keine gewöhnliche Datei (z. B. ein Ordner oder eine Pipe) – löschen")]
     try:
-        return path.read_bytes(), []
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except IsADirectoryError:
+        return None, not_a_file
     except OSError as error:
         return None, [Problem(source, 1, 1, "", f"Datei kann nicht gelesen werden: {os_reason(error)}")]
+    try:
+        with open(fd, "rb", closefd=False) as file:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None, not_a_file
+            return file.read(), []
+    except OSError as error:
+        return None, [Problem(source, 1, 1, "", f"Datei kann nicht gelesen werden: {os_reason(error)}")]
+    finally:
+        os.close(fd)
 
 
 def _encoding_problem(raw: bytes, error: UnicodeDecodeError, source: str) -> Problem:
