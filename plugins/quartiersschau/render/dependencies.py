@@ -114,39 +114,62 @@ def render_tracked(render: Callable[[], str], given: Iterable = ()) -> tuple[str
         _current = None
 
 
-def encode(value, _open: frozenset = frozenset()) -> str:
+_SCALAR_TYPES = frozenset(_SCALARS)
+# Field names of each dataclass met while encoding (dataclasses.fields is slow when asked 100,000 times).
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind))
+    return names
+
+
+def _encode(value, open_ids: set) -> str:
+    kind = type(value)
+    if kind in _ENTITY_TYPES:
+        return "@" + entity_key(value)
+    # Texts with their length, which delimits them as surely as quotes, without repr's escaping.
+    if kind is str:
+        return f"s{len(value)}:{value}"
+    if kind is Markup:
+        return f"m{len(value)}:{value}"
+    if kind in _SCALAR_TYPES or isinstance(value, _SCALARS):
+        return repr(value)
+    if id(value) in open_ids:
+        return f"<{kind.__name__}>"
+    open_ids.add(id(value))
+    try:
+        if isinstance(value, tuple | list):
+            return "[" + ",".join([_encode(v, open_ids) for v in value]) + "]"
+        if isinstance(value, Mapping):
+            items = sorted(value.items(), key=lambda i: repr(i[0]))
+            return "{" + ",".join([f"{_encode(k, open_ids)}:{_encode(v, open_ids)}" for k, v in items]) + "}"
+        if isinstance(value, set | frozenset):
+            return "{" + ",".join(sorted(_encode(v, open_ids) for v in value)) + "}"
+        if dataclasses.is_dataclass(value):
+            parts = [f"{name}={_encode(getattr(value, name), open_ids)}" for name in _field_names(kind)]
+            return f"{kind.__name__}(" + ",".join(parts) + ")"
+    finally:
+        open_ids.discard(id(value))
+    # Anything else may not encode stably (an object's address): the page is then rendered each time.
+    return f"{kind.__name__}:{value!r}"
+
+
+def encode(value) -> str:
     """A value as text that changes whenever it does; entities are written as their keys.
 
     A value met again inside itself (a committee's meetings name the committee) is written
     as its type: everything it holds is encoded at its first place already.
     """
-    kind = type(value)
-    if kind in _ENTITY_TYPES:
-        return "@" + entity_key(value)
-    if isinstance(value, _SCALARS):
-        return repr(value)
-    if id(value) in _open:
-        return f"<{kind.__name__}>"
-    inner = _open | {id(value)}
-    if isinstance(value, tuple | list):
-        return "[" + ",".join(encode(v, inner) for v in value) + "]"
-    if isinstance(value, Mapping):
-        items = sorted(value.items(), key=lambda i: repr(i[0]))
-        return "{" + ",".join(f"{encode(k, inner)}:{encode(v, inner)}" for k, v in items) + "}"
-    if isinstance(value, set | frozenset):
-        return "{" + ",".join(sorted(encode(v, inner) for v in value)) + "}"
-    if dataclasses.is_dataclass(value):
-        parts = (f"{f.name}={encode(getattr(value, f.name), inner)}" for f in dataclasses.fields(value))
-        return f"{kind.__name__}(" + ",".join(parts) + ")"
-    # Anything else may not encode stably (an object's address): the page is then rendered each time.
-    return f"{kind.__name__}:{value!r}"
+    return _encode(value, set())
 
 
 def encode_fields(entity) -> str:
     """An entity's own fields (``encode`` writes an entity met inside a value as its key only)."""
-    return ",".join(
-        f"{f.name}={encode(getattr(entity, f.name), frozenset({id(entity)}))}" for f in dataclasses.fields(entity)
-    )
+    open_ids = {id(entity)}
+    return ",".join([f"{name}={_encode(getattr(entity, name), open_ids)}" for name in _field_names(type(entity))])
 
 
 def _hash(text: str) -> str:
