@@ -13,6 +13,7 @@ from .common.clock import build_date
 from .images.checks import check_images
 from .images.derivatives import DEFAULT_MAX_PIXELS
 from .records.cautions import PLACEHOLDER, content_warnings
+from .records import accepted
 from .records.crossrefs import check_references
 from .records.downloads import check_downloads, download_files
 from .records.paths import ContentPaths
@@ -25,9 +26,12 @@ def check_content(
 ) -> RecordSet:
     """Read and check every record; raise :class:`ContentError` listing all problems."""
     records, problems = read_records(paths, cache)
-    problems += check_references(records, paths)
-    problems += check_images(records, paths, max_pixels)
-    problems += check_downloads(records, paths)
+    try:
+        problems += check_references(records, paths)
+        problems += check_images(records, paths, max_pixels)
+        problems += check_downloads(records, paths)
+    finally:
+        accepted.forget()
     if problems:
         raise ContentError(problems)
     return records

@@ -76,6 +76,13 @@ def accepted_record(record: Record) -> Record:
     return _MASKED[key]
 
 
+def forget() -> None:
+    """Drop what the checks kept (after them, a build needs none of it: at N = 10,000 it is most of the records)."""
+    global _LAST
+    _LAST = None
+    _MASKED.clear()
+
+
 def accepted_records(records: RecordSet) -> RecordSet:
     """Every record of *records* as :func:`accepted_record` gives it; unreadable and unlisted ids stay.
 
