@@ -12,8 +12,8 @@ from .common.cache import KeyValueCache
 from .common.clock import build_date
 from .images.checks import check_images
 from .images.derivatives import DEFAULT_MAX_PIXELS
-from .records.cautions import PLACEHOLDER, content_warnings
 from .records import accepted
+from .records.cautions import PLACEHOLDER, content_warnings
 from .records.crossrefs import check_references
 from .records.downloads import check_downloads, download_files
 from .records.paths import ContentPaths
