@@ -63,14 +63,12 @@ def read_bytes(path: Path, source: str) -> tuple[bytes | None, list[Problem]]:
     except OSError as error:
         return None, [Problem(source, 1, 1, "", f"Datei kann nicht gelesen werden: {os_reason(error)}")]
     try:
-        with open(fd, "rb", closefd=False) as file:
+        with open(fd, "rb") as file:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
                 return None, not_a_file
             return file.read(), []
     except OSError as error:
         return None, [Problem(source, 1, 1, "", f"Datei kann nicht gelesen werden: {os_reason(error)}")]
-    finally:
-        os.close(fd)
 
 
 def _encoding_problem(raw: bytes, error: UnicodeDecodeError, source: str) -> Problem:
