@@ -20,10 +20,7 @@ from .validation import validator_for
 # Keywords that fault a group for what it lacks or has too much, not a value it holds:
 # its other fields are still sound.
 _GROUP_KEYWORDS = {"required", "additionalProperties", "minProperties", "dependentRequired"}
-# Records read in this process, by (kind, source, digest): validated once, not per check.
-_MASKED: dict[tuple[str, str, str], Record] = {}
-_MAX_REMEMBERED = 4096
-# The last set asked for and its answer (accepted_records).
+# The last set asked for and its answer (accepted_records): each record is masked once per check.
 _LAST: tuple[RecordSet, RecordSet] | None = None
 
 
@@ -65,30 +62,23 @@ def _masked_data(data: object, paths: set[tuple]) -> object:
 
 def accepted_record(record: Record) -> Record:
     """*record* with refused values masked and fields named by title."""
-    key = (record.kind, record.source, record.digest)
-    if key not in _MASKED:
-        if len(_MASKED) >= _MAX_REMEMBERED:
-            _MASKED.clear()
-        # A record the schema accepted as it was read has nothing to mask (most of them, on most builds).
-        refused = set() if record.schema_clean else refused_paths(record.data, record.kind)
-        data = _masked_data(record.data, refused)
-        _MASKED[key] = dataclasses.replace(record, doc=titled(record.doc, record.kind, data))
-    return _MASKED[key]
+    # A record the schema accepted as it was read has nothing to mask (most of them, on most builds).
+    refused = set() if record.schema_clean else refused_paths(record.data, record.kind)
+    data = _masked_data(record.data, refused)
+    return dataclasses.replace(record, doc=titled(record.doc, record.kind, data))
 
 
 def forget() -> None:
-    """Drop what the checks kept (after them, a build needs none of it: at N = 10,000 it is most of the records)."""
+    """Drop the last answer once the checks are done: no later step asks, and it holds every record."""
     global _LAST
     _LAST = None
-    _MASKED.clear()
 
 
 def accepted_records(records: RecordSet) -> RecordSet:
     """Every record of *records* as :func:`accepted_record` gives it; unreadable and unlisted ids stay.
 
     The checks of one build each ask for the same set (and the plausibility check for the
-    accepted one again): the last answer is kept, since beyond ``_MAX_REMEMBERED`` records
-    the memo above no longer holds them all.
+    accepted one again): the last answer is kept until :func:`forget`.
     """
     global _LAST
     if _LAST is not None and (records is _LAST[0] or records is _LAST[1]):
