@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .common.cache import HOW_TO_RUN, settings_key
 from .common.clock import build_date
-from .common.filesystem import write_atomic
+from .common.filesystem import files_below, write_atomic
 from .common.log import LOG_PREFIX
 from .publish.admin import bundle_path
 
@@ -30,28 +30,21 @@ STAMP = "up-to-date.json"
 def _listing(folders: list[Path]) -> str:
     """Hash of (path, size, mtime) of every file below *folders* (Python's byte-code caches left out).
 
-    Each folder's entries are hashed in name order as they are listed, with file names as
-    the file system has them (bytes: a name may not be valid UTF-8). Without a sorted list
-    of the whole tree this takes a quarter less time; at N = 10,000 the output alone is
-    45,000 files, and this listing is most of what a build that has nothing to do costs.
+    File names as the file system has them (bytes: a name may not be valid UTF-8). The lines
+    are sorted as bytes, not the (path, stat) pairs of ``walk_files``: at N = 10,000 the output
+    alone is 45,000 files, and this listing is most of what a build with nothing to do costs.
     """
     digest = hashlib.sha256()
     for folder in folders:
         digest.update(os.fsencode(folder) + b"\0")
-        todo = [(b"", os.fsencode(folder))]
-        while todo:
-            prefix, current = todo.pop()
-            with os.scandir(current) as listing:
-                entries = sorted(listing, key=lambda entry: entry.name)
-            lines = []
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    if entry.name != b"__pycache__":
-                        todo.append((prefix + entry.name + b"/", entry.path))
-                elif entry.is_file(follow_symlinks=False):
-                    info = entry.stat(follow_symlinks=False)
-                    lines.append(b"%s%s\0%d\0%d\n" % (prefix, entry.name, info.st_size, info.st_mtime_ns))
-            digest.update(b"".join(lines))
+        lines = []
+        for relative, entry in files_below(folder):
+            if "__pycache__/" in relative:
+                continue
+            info = entry.stat(follow_symlinks=False)
+            lines.append(b"%s\0%d\0%d\n" % (os.fsencode(relative), info.st_size, info.st_mtime_ns))
+        lines.sort()
+        digest.update(b"".join(lines))
     return digest.hexdigest()
 
 

@@ -79,7 +79,7 @@ def temporary_sibling(path: Path) -> Path:
     return Path(temporary)
 
 
-def _files_below(folder: Path) -> Iterator[tuple[str, os.DirEntry]]:
+def files_below(folder: Path) -> Iterator[tuple[str, os.DirEntry]]:
     """(path relative to *folder*, directory entry) of every regular file below it, unsorted."""
     todo = [("", str(folder))]
     while todo:
@@ -98,14 +98,14 @@ def walk_files(folder: Path) -> list[tuple[str, os.stat_result]]:
     ``os.scandir`` gives the stat results with the listing: on a site of 100 000 files
     that is seconds faster than ``Path.rglob`` and a ``stat`` per path.
     """
-    found = [(relative, entry.stat(follow_symlinks=False)) for relative, entry in _files_below(folder)]
+    found = [(relative, entry.stat(follow_symlinks=False)) for relative, entry in files_below(folder)]
     return sorted(found, key=lambda item: item[0])
 
 
 def file_names(folder: Path) -> list[str]:
     """Every regular file below *folder*, as a path relative to it, sorted: ``walk_files`` without
     a stat of each file, for callers that need the names only (the listing tells files from folders)."""
-    return sorted(relative for relative, _ in _files_below(folder))
+    return sorted(relative for relative, _ in files_below(folder))
 
 
 def keep_unchanged(new: Path, old: Path | None) -> set[str]:
